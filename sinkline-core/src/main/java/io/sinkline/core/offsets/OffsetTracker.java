@@ -1,0 +1,101 @@
+package io.sinkline.core.offsets;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns per-record acknowledgements into offsets that are safe to commit (at least once).
+ *
+ * <p>One tracker per task; nothing is static. {@link #track} is called from {@code put()} in
+ * arrival order; {@link PendingRecord#ack()} from any thread, in any order. For each partition,
+ * {@link #committableOffsets()} returns the offset after the last record of the contiguous
+ * acknowledged prefix, so a record that is not yet durable holds back every record after it.
+ *
+ * <p>Offsets come from {@link SinkRecord#originalKafkaPartition()} / {@code originalKafkaOffset()}:
+ * those are what Connect commits, even when a transformation rewrote the topic or partition.
+ */
+public final class OffsetTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OffsetTracker.class);
+
+    private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
+
+    /** Registers a record, in arrival order for its partition, and returns its handle. */
+    public PendingRecord track(SinkRecord record) {
+        TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+        return track(tp, record.originalKafkaOffset());
+    }
+
+    /** As {@link #track(SinkRecord)}, for callers that have only the coordinates. */
+    public PendingRecord track(TopicPartition topicPartition, long offset) {
+        return partitions.computeIfAbsent(topicPartition, PartitionOffsets::new).track(offset);
+    }
+
+    /**
+     * For {@code preCommit()}: per open partition with progress, the offset after the last record
+     * of its acknowledged prefix. Partitions with nothing acknowledged yet are left out, so Connect
+     * keeps their committed offset.
+     */
+    public Map<TopicPartition, OffsetAndMetadata> committableOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> safe = new HashMap<>();
+        partitions.forEach((tp, state) -> {
+            OptionalLong offset = state.committableOffset();
+            if (offset.isPresent()) {
+                safe.put(tp, new OffsetAndMetadata(offset.getAsLong()));
+            }
+        });
+        return safe;
+    }
+
+    /** Partitions assigned by a rebalance. Existing state of partitions the task keeps is untouched. */
+    public void open(Collection<TopicPartition> assigned) {
+        for (TopicPartition tp : assigned) {
+            partitions.computeIfAbsent(tp, PartitionOffsets::new);
+        }
+    }
+
+    /**
+     * Partitions revoked by a rebalance: drops ONLY their state (a cooperative rebalance revokes
+     * some partitions and keeps the others). Late acks of their records have no effect; Kafka
+     * redelivers their uncommitted records to the next owner.
+     *
+     * @return how many of their records were still pending
+     */
+    public int close(Collection<TopicPartition> revoked) {
+        int dropped = 0;
+        for (TopicPartition tp : revoked) {
+            PartitionOffsets state = partitions.remove(tp);
+            if (state != null) {
+                dropped += state.close();
+            }
+        }
+        if (dropped > 0) {
+            LOG.info("Closed {} partition(s) with {} unacknowledged record(s); Kafka will redeliver them", revoked.size(), dropped);
+        }
+        return dropped;
+    }
+
+    /** Records tracked on open partitions and not yet acknowledged. */
+    public int pendingCount() {
+        int pending = 0;
+        for (PartitionOffsets state : partitions.values()) {
+            pending += state.pendingCount();
+        }
+        return pending;
+    }
+
+    /** The partitions this tracker holds state for. */
+    public Set<TopicPartition> openPartitions() {
+        return Set.copyOf(partitions.keySet());
+    }
+}
