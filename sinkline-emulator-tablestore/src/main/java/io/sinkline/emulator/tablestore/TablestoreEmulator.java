@@ -1,0 +1,126 @@
+package io.sinkline.emulator.tablestore;
+
+import com.sun.net.httpserver.HttpServer;
+import io.sinkline.emulator.tablestore.engine.TableCatalog;
+import io.sinkline.emulator.tablestore.faults.FaultAdminHandler;
+import io.sinkline.emulator.tablestore.faults.FaultInjector;
+import io.sinkline.emulator.tablestore.http.AccessKeys;
+import io.sinkline.emulator.tablestore.http.OtsHttpHandler;
+import io.sinkline.emulator.tablestore.protocol.ActionRegistry;
+import io.sinkline.emulator.tablestore.protocol.BatchWriteActions;
+import io.sinkline.emulator.tablestore.protocol.RowActions;
+import io.sinkline.emulator.tablestore.protocol.TableActions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Tablestore that the unmodified official SDK talks to over the real wire protocol.
+ * <pre>
+ * try (TablestoreEmulator ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().build())) {
+ *     SyncClient client = new SyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
+ * }
+ * </pre>
+ */
+public final class TablestoreEmulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TablestoreEmulator.class);
+
+    private final TablestoreEmulatorOptions options;
+    private final FaultInjector faults = new FaultInjector();
+    private final TableCatalog catalog = new TableCatalog(System::currentTimeMillis);
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private TablestoreEmulator(TablestoreEmulatorOptions options) throws IOException {
+        this.options = options;
+        ActionRegistry registry = new ActionRegistry();
+        new TableActions(catalog).register(registry);
+        new RowActions(catalog).register(registry);
+        new BatchWriteActions(catalog, faults).register(registry);
+
+        AccessKeys keys = new AccessKeys(Map.of(options.accessKeyId(), options.accessKeySecret()),
+                options.accessKeySecret(), options.strict());
+        this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 256);
+        server.createContext("/", new OtsHttpHandler(registry, keys, options.instanceName(), faults));
+        server.createContext(FaultAdminHandler.PATH, new FaultAdminHandler(faults));
+        server.setExecutor(executor);
+        server.start();
+        LOG.info("Tablestore emulator listening on {} (instance {}, strict={})", endpoint(), options.instanceName(),
+                options.strict());
+    }
+
+    /** Starts an emulator; close it to stop. */
+    public static TablestoreEmulator start(TablestoreEmulatorOptions options) {
+        try {
+            return new TablestoreEmulator(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the Tablestore emulator on " + options.bindAddress() + ":"
+                    + options.port(), e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}: what the SDK takes as endpoint. */
+    public String endpoint() {
+        return "http://" + hostForUrl() + ":" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String instanceName() {
+        return options.instanceName();
+    }
+
+    public String accessKeyId() {
+        return options.accessKeyId();
+    }
+
+    public String accessKeySecret() {
+        return options.accessKeySecret();
+    }
+
+    /** The fault injector of this emulator (also reachable over HTTP under /_sinkline/faults). */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    private String hostForUrl() {
+        String host = server.getAddress().getAddress().getHostAddress();
+        if ("0.0.0.0".equals(host)) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Tablestore emulator on port {} stopped", port());
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "ots-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,4 @@
+package io.sinkline.emulator.tablestore.engine;
+
+/** The row-existence part of a write condition. */
+public enum RowExistence { IGNORE, EXPECT_EXIST, EXPECT_NOT_EXIST }

@@ -1,0 +1,11 @@
+package io.sinkline.emulator.tablestore.engine;
+
+import java.util.List;
+
+/** A column condition or read filter, evaluated over a row's visible cells. */
+@FunctionalInterface
+public interface RowPredicate {
+    RowPredicate ALWAYS = cells -> true;
+
+    boolean test(List<Cell> visibleCells);
+}

@@ -1,0 +1,386 @@
+package io.sinkline.emulator.tablestore.engine;
+
+import com.alicloud.openservices.tablestore.model.ColumnType;
+import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.alicloud.openservices.tablestore.model.PrimaryKey;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import io.sinkline.emulator.tablestore.error.OtsErrorCode;
+import io.sinkline.emulator.tablestore.error.OtsException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * One wide-column table: rows ordered by primary key, every write atomic per row (conditions are
+ * checked and the stream told inside the same per-key update).
+ */
+public final class Table {
+    private final TableSchema schema;
+    private final ConcurrentSkipListMap<PrimaryKey, StoredRow> rows = new ConcurrentSkipListMap<>();
+    private final Object[] rowLocks = new Object[64];
+    private final AtomicLong autoIncrement;
+    private final LongSupplier clockMillis;
+    private volatile TableOptions options;
+    private volatile StreamSettings stream;
+    private volatile RowChangeListener listener = RowChangeListener.NONE;
+    private volatile int[] reservedThroughput = {0, 0};
+
+    public Table(TableSchema schema, TableOptions options, StreamSettings stream, LongSupplier clockMillis) {
+        this.schema = schema;
+        this.options = options;
+        this.stream = stream;
+        this.clockMillis = clockMillis;
+        this.autoIncrement = new AtomicLong(clockMillis.getAsLong() * 1000);
+        for (int i = 0; i < rowLocks.length; i++) {
+            rowLocks[i] = new Object();
+        }
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    public String name() {
+        return schema.name();
+    }
+
+    public TableOptions options() {
+        return options;
+    }
+
+    public void options(TableOptions newOptions) {
+        this.options = newOptions;
+    }
+
+    public StreamSettings stream() {
+        return stream;
+    }
+
+    public void stream(StreamSettings settings) {
+        this.stream = settings;
+    }
+
+    /** Reserved read and write capacity units, as set by CreateTable/UpdateTable (not enforced). */
+    public int[] reservedThroughput() {
+        return reservedThroughput.clone();
+    }
+
+    public void reservedThroughput(int read, int write) {
+        this.reservedThroughput = new int[] {read, write};
+    }
+
+    public void listener(RowChangeListener l) {
+        this.listener = l == null ? RowChangeListener.NONE : l;
+    }
+
+    public long now() {
+        return clockMillis.getAsLong();
+    }
+
+    public long rowCount() {
+        return rows.size();
+    }
+
+    /** Applies one row write atomically, or throws the service's error for it. */
+    public WriteResult write(RowMutation mutation, WriteCondition condition) {
+        long now = clockMillis.getAsLong();
+        TableOptions opts = options;
+        if (mutation.kind() == RowMutation.Kind.UPDATE && !opts.allowUpdate()) {
+            throw OtsException.invalid("UpdateRow is not allowed on a table with allow_update=false.");
+        }
+        PrimaryKey pk = resolvePrimaryKey(mutation.primaryKey(), mutation.kind() == RowMutation.Kind.PUT);
+        List<ColumnChange> changes = resolveVersions(mutation.changes(), now, opts);
+        List<ColumnChange> applied = new ArrayList<>(changes.size());
+        // A lock per key stripe makes check-and-write atomic per row (ConcurrentSkipListMap.compute may
+        // run its function more than once, which would double stream records).
+        synchronized (rowLocks[(pk.hashCode() & 0x7fffffff) % rowLocks.length]) {
+            StoredRow current = rows.get(pk);
+            boolean exists = current != null && current.exists(opts, now);
+            checkCondition(condition, exists, current, opts, now);
+            StoredRow next = apply(mutation.kind(), current, changes, opts, now, applied);
+            if (next == null) {
+                rows.remove(pk);
+            } else {
+                rows.put(pk, next);
+            }
+            listener.rowChanged(this, new RowChange(mutation.kind(), pk, List.copyOf(applied), now * 1000));
+        }
+        return new WriteResult(pk, applied);
+    }
+
+    /** Puts stored cells as they are (restoring from disk). */
+    public void restore(PrimaryKey pk, List<Cell> cells) {
+        rows.put(pk, StoredRow.of(cells));
+        for (PrimaryKeyColumn c : pk.getPrimaryKeyColumns()) {
+            if (c.getValue().getType() == com.alicloud.openservices.tablestore.model.PrimaryKeyType.INTEGER) {
+                long v = c.getValue().asLong();
+                autoIncrement.accumulateAndGet(v, Math::max);
+            }
+        }
+    }
+
+    /** Every stored row with all its cells, for snapshots. */
+    public Iterable<Map.Entry<PrimaryKey, StoredRow>> storedRows() {
+        return rows.entrySet();
+    }
+
+    public RowView get(PrimaryKey pk, ReadSpec spec) {
+        validatePrimaryKey(pk, false, false);
+        long now = clockMillis.getAsLong();
+        StoredRow row = rows.get(pk);
+        return view(pk, row, spec, options, now);
+    }
+
+    /**
+     * Rows from {@code start} (inclusive) to {@code end} (exclusive), in key order or reversed, at most
+     * {@code limit} rows and about {@code maxBytes} of cells.
+     */
+    public RangeResult range(PrimaryKey start, PrimaryKey end, boolean forward, int limit, ReadSpec spec, long maxBytes) {
+        validatePrimaryKey(start, false, true);
+        validatePrimaryKey(end, false, true);
+        int cmp = start.compareTo(end);
+        if (forward ? cmp > 0 : cmp < 0) {
+            throw OtsException.invalid("The input parameter is invalid: the start primary key must be "
+                    + (forward ? "less" : "greater") + " than the end primary key for direction "
+                    + (forward ? "FORWARD." : "BACKWARD."));
+        }
+        if (cmp == 0) {
+            return new RangeResult(List.of(), null);
+        }
+        NavigableMap<PrimaryKey, StoredRow> slice = forward
+                ? rows.subMap(start, true, end, false)
+                : rows.subMap(end, false, start, true).descendingMap();
+        long now = clockMillis.getAsLong();
+        TableOptions opts = options;
+        List<RowView> out = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<PrimaryKey, StoredRow> e : slice.entrySet()) {
+            if (out.size() >= limit || bytes >= maxBytes) {
+                return new RangeResult(out, e.getKey());
+            }
+            RowView v = view(e.getKey(), e.getValue(), spec, opts, now);
+            if (v != null) {
+                out.add(v);
+                bytes += estimateBytes(v);
+            }
+        }
+        return new RangeResult(out, null);
+    }
+
+    private static long estimateBytes(RowView v) {
+        long n = 32;
+        for (Cell c : v.cells()) {
+            n += c.name().length() + 16 + c.value().getDataSize();
+        }
+        return n;
+    }
+
+    private static RowView view(PrimaryKey pk, StoredRow row, ReadSpec spec, TableOptions opts, long now) {
+        if (row == null || !row.exists(opts, now)) {
+            return null;
+        }
+        if (spec.filter() != null && !spec.filter().test(row.visibleCells(opts, now))) {
+            return null;
+        }
+        List<Cell> cells = row.select(spec, opts, now);
+        if (cells.isEmpty() && !spec.columns().isEmpty()) {
+            return null;
+        }
+        return new RowView(pk, cells);
+    }
+
+    private static void checkCondition(WriteCondition condition, boolean exists, StoredRow current,
+                                       TableOptions opts, long now) {
+        switch (condition.existence()) {
+            case EXPECT_EXIST -> {
+                if (!exists) {
+                    throw new OtsException(OtsErrorCode.CONDITION_CHECK_FAIL, "Condition check failed.");
+                }
+            }
+            case EXPECT_NOT_EXIST -> {
+                if (exists) {
+                    throw new OtsException(OtsErrorCode.CONDITION_CHECK_FAIL, "Condition check failed.");
+                }
+            }
+            default -> { }
+        }
+        if (condition.columnCondition() != null) {
+            List<Cell> visible = exists ? current.visibleCells(opts, now) : List.of();
+            if (!condition.columnCondition().test(visible)) {
+                throw new OtsException(OtsErrorCode.CONDITION_CHECK_FAIL, "Condition check failed.");
+            }
+        }
+    }
+
+    private static StoredRow apply(RowMutation.Kind kind, StoredRow current, List<ColumnChange> changes,
+                                   TableOptions opts, long now, List<ColumnChange> applied) {
+        switch (kind) {
+            case DELETE:
+                return null;
+            case PUT: {
+                List<Cell> cells = new ArrayList<>(changes.size());
+                for (ColumnChange c : changes) {
+                    cells.add(new Cell(c.name(), c.timestamp(), c.value()));
+                    applied.add(c);
+                }
+                return trim(StoredRow.of(cells), opts, now);
+            }
+            default: {
+                List<Cell> cells = current == null ? new ArrayList<>() : new ArrayList<>(current.allCells());
+                for (ColumnChange c : changes) {
+                    switch (c.op()) {
+                        case PUT -> cells.add(new Cell(c.name(), c.timestamp(), c.value()));
+                        case DELETE_ONE_VERSION -> cells.removeIf(x -> x.name().equals(c.name()) && x.timestamp() == c.timestamp());
+                        case DELETE_ALL_VERSIONS -> cells.removeIf(x -> x.name().equals(c.name()));
+                        case INCREMENT -> {
+                            long base = latestInteger(cells, c.name(), opts, now);
+                            ColumnValue sum = ColumnValue.fromLong(base + c.value().asLong());
+                            cells.add(new Cell(c.name(), c.timestamp(), sum));
+                            applied.add(c.withValue(sum));
+                            continue;
+                        }
+                        default -> throw new IllegalStateException(c.op().name());
+                    }
+                    applied.add(c);
+                }
+                StoredRow next = trim(StoredRow.of(cells), opts, now);
+                return next.size() == 0 ? null : next;
+            }
+        }
+    }
+
+    private static long latestInteger(List<Cell> cells, String name, TableOptions opts, long now) {
+        Cell latest = null;
+        for (Cell c : cells) {
+            if (c.name().equals(name) && !opts.expired(c.timestamp(), now)
+                    && (latest == null || c.timestamp() > latest.timestamp())) {
+                latest = c;
+            }
+        }
+        if (latest == null) {
+            return 0;
+        }
+        if (latest.value().getType() != ColumnType.INTEGER) {
+            throw OtsException.invalid("The type of column to increment must be INTEGER: " + name);
+        }
+        return latest.value().asLong();
+    }
+
+    /** Drops expired cells and versions beyond max versions, so memory follows what is visible. */
+    private static StoredRow trim(StoredRow row, TableOptions opts, long now) {
+        if (opts.timeToLiveSeconds() <= 0 && opts.maxVersions() >= row.size()) {
+            return row;
+        }
+        List<Cell> visible = row.visibleCells(opts, now);
+        return visible.size() == row.size() ? row : StoredRow.of(visible);
+    }
+
+    private List<ColumnChange> resolveVersions(List<ColumnChange> changes, long now, TableOptions opts) {
+        if (changes.size() > Limits.MAX_COLUMNS_PER_WRITE) {
+            throw new OtsException(OtsErrorCode.OUT_OF_COLUMN_COUNT_LIMIT,
+                    "The number of columns in one row exceeds the limit: " + Limits.MAX_COLUMNS_PER_WRITE + ".");
+        }
+        List<ColumnChange> out = new ArrayList<>(changes.size());
+        Set<String> pkNames = new HashSet<>();
+        for (PrimaryKeyColumnSchema c : schema.primaryKey()) {
+            pkNames.add(c.name());
+        }
+        long offsetMillis = opts.maxVersionOffsetSeconds() * 1000L;
+        for (ColumnChange c : changes) {
+            validateColumn(c, pkNames);
+            if (c.op() == ColumnChange.Op.DELETE_ALL_VERSIONS) {
+                out.add(c);
+                continue;
+            }
+            if (c.op() == ColumnChange.Op.DELETE_ONE_VERSION && c.timestamp() == null) {
+                throw OtsException.invalid("The timestamp of the version to delete is missing: " + c.name());
+            }
+            long ts = c.timestamp() == null || c.op() == ColumnChange.Op.INCREMENT ? now : c.timestamp();
+            if (c.op() == ColumnChange.Op.PUT && (ts < now - offsetMillis || ts > now + offsetMillis || ts < 0)) {
+                throw OtsException.invalid("The timestamp " + ts + " of column " + c.name()
+                        + " is out of the range allowed by max version offset " + opts.maxVersionOffsetSeconds() + "s.");
+            }
+            out.add(c.withTimestamp(ts));
+        }
+        return out;
+    }
+
+    private static void validateColumn(ColumnChange c, Set<String> pkNames) {
+        int nameBytes = c.name().getBytes(StandardCharsets.UTF_8).length;
+        if (nameBytes == 0 || nameBytes > Limits.MAX_COLUMN_NAME_BYTES) {
+            throw OtsException.invalid("The length of attribute column name is invalid: '" + c.name() + "'.");
+        }
+        if (pkNames.contains(c.name())) {
+            throw OtsException.invalid("The attribute column name '" + c.name() + "' duplicates a primary key column.");
+        }
+        if (c.value() != null && c.value().getDataSize() > Limits.MAX_COLUMN_VALUE_BYTES) {
+            throw new OtsException(OtsErrorCode.PARAMETER_INVALID,
+                    "The length of attribute column: '" + c.name() + "' exceeds the MaxLength:" + Limits.MAX_COLUMN_VALUE_BYTES
+                            + " with CurrentLength:" + c.value().getDataSize() + ".");
+        }
+        if (c.op() == ColumnChange.Op.INCREMENT && (c.value() == null || c.value().getType() != ColumnType.INTEGER)) {
+            throw OtsException.invalid("The increment value of column '" + c.name() + "' must be INTEGER.");
+        }
+    }
+
+    private PrimaryKey resolvePrimaryKey(PrimaryKey pk, boolean isPut) {
+        validatePrimaryKey(pk, isPut, false);
+        PrimaryKeyColumn[] cols = pk.getPrimaryKeyColumns();
+        PrimaryKeyColumn[] out = null;
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i].getValue().isPlaceHolderForAutoIncr()) {
+                if (out == null) {
+                    out = cols.clone();
+                }
+                out[i] = new PrimaryKeyColumn(cols[i].getName(), PrimaryKeyValue.fromLong(autoIncrement.incrementAndGet()));
+            }
+        }
+        return out == null ? pk : new PrimaryKey(out);
+    }
+
+    /** Checks a key against the schema: names, order, types, sizes; infinities only in ranges. */
+    public void validatePrimaryKey(PrimaryKey pk, boolean allowAutoIncrement, boolean allowInfinity) {
+        List<PrimaryKeyColumnSchema> meta = schema.primaryKey();
+        PrimaryKeyColumn[] cols = pk.getPrimaryKeyColumns();
+        if (cols.length != meta.size()) {
+            throw OtsException.invalid("Validate PK size fail. Input: " + cols.length + ", Meta: " + meta.size() + ".");
+        }
+        for (int i = 0; i < cols.length; i++) {
+            PrimaryKeyColumnSchema m = meta.get(i);
+            PrimaryKeyColumn c = cols[i];
+            if (!m.name().equals(c.getName())) {
+                throw OtsException.invalid("Validate PK name fail. Input: " + c.getName() + ", Meta: " + m.name() + ".");
+            }
+            PrimaryKeyValue v = c.getValue();
+            if (v.isInfMin() || v.isInfMax()) {
+                if (!allowInfinity) {
+                    throw OtsException.invalid("INF_MIN or INF_MAX is not allowed in primary key column '" + c.getName() + "'.");
+                }
+                continue;
+            }
+            if (v.isPlaceHolderForAutoIncr()) {
+                if (!allowAutoIncrement || !m.autoIncrement()) {
+                    throw OtsException.invalid("AUTO_INCREMENT is only allowed when putting a row, in an auto-increment column: '"
+                            + c.getName() + "'.");
+                }
+                continue;
+            }
+            if (v.getType() != m.type()) {
+                throw OtsException.invalid("Validate PK type fail. Input: " + v.getType() + ", Meta: " + m.type() + ".");
+            }
+            if (v.getDataSize() > Limits.MAX_PRIMARY_KEY_VALUE_BYTES) {
+                throw OtsException.invalid("The length of primary key column: '" + c.getName() + "' exceeds the MaxLength:"
+                        + Limits.MAX_PRIMARY_KEY_VALUE_BYTES + " with CurrentLength:" + v.getDataSize() + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.sinkline.emulator.tablestore;
+
+import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.TableStoreException;
+import com.alicloud.openservices.tablestore.model.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.sinkline.emulator.tablestore.TableAndRowTest.pk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BatchAndRangeTest {
+    static TablestoreEmulator ots;
+    static SyncClient client;
+
+    @BeforeAll
+    static void start() {
+        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().build());
+        client = EmulatorFixture.client(ots);
+        EmulatorFixture.createTable(client, "range", 1);
+        BatchWriteRowRequest batch = new BatchWriteRowRequest();
+        for (int i = 0; i < 100; i++) {
+            RowPutChange put = new RowPutChange("range", pk("k", i));
+            put.addColumn("i", ColumnValue.fromLong(i));
+            batch.addRowChange(put);
+        }
+        BatchWriteRowResponse r = client.batchWriteRow(batch);
+        assertThat(r.isAllSucceed()).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.shutdown();
+        ots.close();
+    }
+
+    @Test
+    void batchWriteAnswersPerRowInRequestOrder() {
+        EmulatorFixture.createTable(client, "batch", 1);
+        RowPutChange existing = new RowPutChange("batch", pk("x", 0));
+        existing.addColumn("v", ColumnValue.fromLong(0));
+        client.putRow(new PutRowRequest(existing));
+
+        BatchWriteRowRequest batch = new BatchWriteRowRequest();
+        for (int i = 0; i < 5; i++) {
+            RowPutChange put = new RowPutChange("batch", pk("x", i));
+            put.addColumn("v", ColumnValue.fromLong(i));
+            put.setCondition(new Condition(RowExistenceExpectation.EXPECT_NOT_EXIST));
+            batch.addRowChange(put);
+        }
+        RowDeleteChange delete = new RowDeleteChange("no_such_table", pk("x", 9));
+        batch.addRowChange(delete);
+        BatchWriteRowResponse r = client.batchWriteRow(batch);
+
+        assertThat(r.isAllSucceed()).isFalse();
+        List<BatchWriteRowResponse.RowResult> failed = r.getFailedRows();
+        assertThat(failed).hasSize(2);
+        assertThat(failed.get(0).getIndex()).isEqualTo(0);
+        assertThat(failed.get(0).getError().getCode()).isEqualTo("OTSConditionCheckFail");
+        assertThat(failed.get(1).getTableName()).isEqualTo("no_such_table");
+        assertThat(failed.get(1).getError().getCode()).isEqualTo("OTSObjectNotExist");
+        assertThat(r.getSucceedRows()).extracting(BatchWriteRowResponse.RowResult::getIndex).containsExactly(1, 2, 3, 4);
+        assertThat(TableAndRowTest.all(client, "batch")).hasSize(5);
+    }
+
+    @Test
+    void refusesMoreThan200RowsInABatch() {
+        BatchWriteRowRequest batch = new BatchWriteRowRequest();
+        for (int i = 0; i < 201; i++) {
+            RowPutChange put = new RowPutChange("range", pk("big", i));
+            put.addColumn("i", ColumnValue.fromLong(i));
+            batch.addRowChange(put);
+        }
+        assertThatThrownBy(() -> client.batchWriteRow(batch))
+                .isInstanceOfSatisfying(TableStoreException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid");
+                    assertThat(e.getMessage()).contains("200");
+                });
+    }
+
+    @Test
+    void batchGetRowReturnsRowsAndMisses() {
+        MultiRowQueryCriteria c = new MultiRowQueryCriteria("range");
+        c.addRow(pk("k", 3));
+        c.addRow(pk("k", 500));
+        c.addRow(pk("k", 7));
+        c.setMaxVersions(1);
+        BatchGetRowRequest req = new BatchGetRowRequest();
+        req.addMultiRowQueryCriteria(c);
+        BatchGetRowResponse r = client.batchGetRow(req);
+        assertThat(r.isAllSucceed()).isTrue();
+        List<BatchGetRowResponse.RowResult> rows = r.getBatchGetRowResult("range");
+        assertThat(rows.get(0).getRow().getLatestColumn("i").getValue().asLong()).isEqualTo(3);
+        assertThat(rows.get(1).getRow()).isNull();
+        assertThat(rows.get(2).getRow().getLatestColumn("i").getValue().asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void pagesForwardWithLimitAndNextStartKey() {
+        List<Long> seen = new ArrayList<>();
+        PrimaryKey start = bound(PrimaryKeyValue.INF_MIN);
+        int pages = 0;
+        while (start != null) {
+            RangeRowQueryCriteria c = new RangeRowQueryCriteria("range");
+            c.setInclusiveStartPrimaryKey(start);
+            c.setExclusiveEndPrimaryKey(bound(PrimaryKeyValue.INF_MAX));
+            c.setMaxVersions(1);
+            c.setLimit(30);
+            GetRangeResponse r = client.getRange(new GetRangeRequest(c));
+            r.getRows().forEach(row -> seen.add(row.getPrimaryKey().getPrimaryKeyColumn("seq").getValue().asLong()));
+            start = r.getNextStartPrimaryKey();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(4);
+        assertThat(seen).hasSize(100).isSorted();
+        assertThat(seen.get(0)).isZero();
+    }
+
+    @Test
+    void pagesBackwardWithLimitAndNextStartKey() {
+        List<Long> seen = new ArrayList<>();
+        PrimaryKey start = PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("pk", PrimaryKeyValue.fromString("k"))
+                .addPrimaryKeyColumn("seq", PrimaryKeyValue.fromLong(49)).build();
+        while (start != null) {
+            RangeRowQueryCriteria c = new RangeRowQueryCriteria("range");
+            c.setInclusiveStartPrimaryKey(start);
+            c.setExclusiveEndPrimaryKey(PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("pk", PrimaryKeyValue.fromString("k"))
+                    .addPrimaryKeyColumn("seq", PrimaryKeyValue.fromLong(9)).build());
+            c.setDirection(Direction.BACKWARD);
+            c.setMaxVersions(1);
+            c.setLimit(15);
+            GetRangeResponse r = client.getRange(new GetRangeRequest(c));
+            r.getRows().forEach(row -> seen.add(row.getPrimaryKey().getPrimaryKeyColumn("seq").getValue().asLong()));
+            start = r.getNextStartPrimaryKey();
+        }
+        assertThat(seen).hasSize(40).startsWith(49L, 48L).endsWith(10L);
+    }
+
+    @Test
+    void rangeIteratorReadsEverything() {
+        RangeIteratorParameter p = new RangeIteratorParameter("range");
+        p.setInclusiveStartPrimaryKey(bound(PrimaryKeyValue.INF_MIN));
+        p.setExclusiveEndPrimaryKey(bound(PrimaryKeyValue.INF_MAX));
+        p.setMaxVersions(1);
+        p.setBufferSize(7);
+        int n = 0;
+        var it = client.createRangeIterator(p);
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        assertThat(n).isEqualTo(100);
+    }
+
+    @Test
+    void rangeFilterSelectsRows() {
+        RangeRowQueryCriteria c = new RangeRowQueryCriteria("range");
+        c.setInclusiveStartPrimaryKey(bound(PrimaryKeyValue.INF_MIN));
+        c.setExclusiveEndPrimaryKey(bound(PrimaryKeyValue.INF_MAX));
+        c.setMaxVersions(1);
+        c.setFilter(new com.alicloud.openservices.tablestore.model.filter.SingleColumnValueFilter("i",
+                com.alicloud.openservices.tablestore.model.filter.SingleColumnValueFilter.CompareOperator.GREATER_EQUAL,
+                ColumnValue.fromLong(95)));
+        assertThat(client.getRange(new GetRangeRequest(c)).getRows()).hasSize(5);
+    }
+
+    static PrimaryKey bound(PrimaryKeyValue v) {
+        return PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("pk", v).addPrimaryKeyColumn("seq", v).build();
+    }
+}
