@@ -1,0 +1,212 @@
+package io.sinkline.maxcompute;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aliyun.odps.data.ArrayRecord;
+
+import io.sinkline.core.errors.ErrorHandler;
+import io.sinkline.core.errors.FailedRecord;
+import io.sinkline.core.offsets.OffsetTracker;
+import io.sinkline.core.offsets.PendingRecord;
+import io.sinkline.maxcompute.format.RowFormatter;
+import io.sinkline.maxcompute.tunnel.BufferedRow;
+import io.sinkline.maxcompute.tunnel.RowBuffer;
+import io.sinkline.maxcompute.tunnel.TableWriter;
+
+/**
+ * The task's data path, free of Connect and SDK plumbing so it can be tested alone:
+ * record -> row (or the error policy) -> buffer per table partition -> one flush in flight at a
+ * time -> acknowledgements -> committable offsets.
+ *
+ * <p>A flush starts when the buffer reaches its size or its oldest row reaches the flush interval.
+ * While one flush uploads, {@code put()} fills the next buffer; a full buffer waits for the flush
+ * in flight (back-pressure), so memory stays within about twice {@code buffer_size_kb}.
+ * Offsets are only those of acknowledged records: rows made durable by the service, or records
+ * the error policy took durably.
+ */
+public final class SinkPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkPipeline.class);
+
+    private final RowFormatter formatter;
+    private final Function<SinkRecord, String> tablePartitionOf;
+    private final TableWriter writer;
+    private final ErrorHandler errors;
+    private final OffsetTracker tracker;
+    private final long bufferBytes;
+    private final long flushIntervalMs;
+    private final Clock clock;
+
+    private final RowBuffer buffer = new RowBuffer();
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    public SinkPipeline(RowFormatter formatter, Function<SinkRecord, String> tablePartitionOf, TableWriter writer,
+                        ErrorHandler errors, OffsetTracker tracker, long bufferBytes, long flushIntervalMs, Clock clock) {
+        this.formatter = formatter;
+        this.tablePartitionOf = tablePartitionOf;
+        this.writer = writer;
+        this.errors = errors;
+        this.tracker = tracker;
+        this.bufferBytes = bufferBytes;
+        this.flushIntervalMs = flushIntervalMs;
+        this.clock = clock;
+    }
+
+    public void put(Collection<SinkRecord> records) {
+        throwIfFailed();
+        for (SinkRecord record : records) {
+            PendingRecord pending = tracker.track(record);
+            ArrayRecord row;
+            try {
+                row = formatter.format(record);
+            } catch (DataException | IllegalArgumentException | ClassCastException e) {
+                // A bad record, not a bad connector: it goes where the error policy says.
+                reportFailed(record, pending, e);
+                continue;
+            }
+            buffer.add(tablePartitionOf.apply(record), new BufferedRow(row, pending, BufferedRow.estimateSize(row)),
+                    clock.millis());
+            if (buffer.bytes() >= bufferBytes) {
+                flush(true);
+            }
+        }
+        if (buffer.ageMillis(clock.millis()) >= flushIntervalMs) {
+            flush(false);
+        }
+    }
+
+    private void reportFailed(SinkRecord record, PendingRecord pending, RuntimeException e) {
+        FailedRecord failed = new FailedRecord(record, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        CompletableFuture<Void> reported = errors.handle(failed); // tolerance NONE throws: the task stops here
+        reported.whenComplete((ok, error) -> {
+            if (error == null) {
+                pending.ack();
+            } else {
+                failure.compareAndSet(null, new ConnectException("Could not report failed record " + failed.coordinates()
+                        + " to the error policy; its offset is not committed", error));
+            }
+        });
+    }
+
+    /**
+     * Offsets safe to commit. Also starts a flush of rows that waited the flush interval, without
+     * waiting for it (its offsets come in a later commit).
+     */
+    public Map<TopicPartition, OffsetAndMetadata> preCommit() {
+        throwIfFailed();
+        if (buffer.ageMillis(clock.millis()) >= flushIntervalMs) {
+            flush(false);
+        }
+        Map<TopicPartition, OffsetAndMetadata> safe = tracker.committableOffsets();
+        errors.flush(); // the error reports behind these offsets are durable before Connect commits them
+        return safe;
+    }
+
+    /**
+     * Starts writing the buffer. With {@code waitForPrevious}, a flush still in flight is awaited
+     * first (back-pressure); without, nothing happens while one is in flight.
+     */
+    public void flush(boolean waitForPrevious) {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        if (!inFlight.isDone()) {
+            if (!waitForPrevious) {
+                return;
+            }
+            awaitQuietly(inFlight);
+        }
+        throwIfFailed();
+        Map<String, List<BufferedRow>> batch = buffer.drain();
+        inFlight = writer.write(batch).whenComplete((ok, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, unwrap(error));
+            }
+        });
+    }
+
+    /** Writes everything buffered and waits until it is durable (tests and benchmarks; not needed for correctness). */
+    public void flushAndWait() {
+        flush(true);
+        awaitQuietly(inFlight);
+        throwIfFailed();
+    }
+
+    public void open(Collection<TopicPartition> partitions) {
+        tracker.open(partitions);
+    }
+
+    /**
+     * A rebalance revoked these partitions: drop ONLY their buffered rows and offsets (Kafka
+     * redelivers their uncommitted records to the next owner); rows of the partitions this task
+     * keeps stay buffered, which is what a cooperative rebalance needs.
+     */
+    public void close(Collection<TopicPartition> partitions) {
+        int dropped = buffer.removeKafkaPartitions(partitions);
+        tracker.close(partitions);
+        if (dropped > 0) {
+            LOG.info("Dropped {} buffered row(s) of {} revoked partition(s); their next owner re-reads them", dropped, partitions.size());
+        }
+    }
+
+    /** Waits for the flush in flight (up to {@code timeout}); buffered rows are left for redelivery. */
+    public void stop(Duration timeout) {
+        try {
+            inFlight.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("A flush was still in flight after {} ms at stop; its records were not committed and will be redelivered",
+                    timeout.toMillis());
+        } catch (ExecutionException e) {
+            LOG.warn("The last flush failed at stop; its records were not committed and will be redelivered", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public int bufferedRows() {
+        return buffer.rows();
+    }
+
+    private void throwIfFailed() {
+        Throwable t = failure.get();
+        if (t != null) {
+            throw t instanceof ConnectException ce ? ce : new ConnectException("Writing to MaxCompute failed: " + t.getMessage(), t);
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // recorded in `failure` by the flush's own completion handler
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

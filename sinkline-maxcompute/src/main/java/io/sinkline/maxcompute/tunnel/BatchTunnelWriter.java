@@ -1,0 +1,151 @@
+package io.sinkline.maxcompute.tunnel;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.data.RecordWriter;
+import com.aliyun.odps.tunnel.TableTunnel;
+import com.aliyun.odps.tunnel.TableTunnel.UploadSession;
+
+import io.sinkline.maxcompute.metrics.WriteMetrics;
+
+/**
+ * Batch Tunnel: per flush, ONE upload session per table partition (however many Kafka partitions
+ * fed it), its rows cut into blocks of {@code record_batch_size} that the pool uploads in
+ * parallel, then one commit. Rows are acknowledged after the commit, the point where they become
+ * durable and visible.
+ *
+ * <p>A failed block is uploaded again under the same block id (the service keeps the last
+ * upload of a block); a failed commit whose session turns out closed counts as done; anything else
+ * starts the partition over in a new session. Retries follow the task's retry policy.
+ */
+public final class BatchTunnelWriter implements TableWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchTunnelWriter.class);
+
+    private final TunnelTarget target;
+    private final PartitionCreator partitions;
+    private final int blockSize;
+    private final ExecutorService pool;
+    private final WriteRetries retries;
+    private final WriteMetrics metrics;
+
+    public BatchTunnelWriter(TunnelTarget target, PartitionCreator partitions, int blockSize, ExecutorService pool,
+                             WriteRetries retries, WriteMetrics metrics) {
+        this.target = target;
+        this.partitions = partitions;
+        this.blockSize = blockSize;
+        this.pool = pool;
+        this.retries = retries;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public CompletableFuture<Void> write(Map<String, List<BufferedRow>> rowsByPartition) {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        rowsByPartition.forEach((partition, rows) -> all.add(
+                retries.run("Batch upload of " + rows.size() + " rows into " + where(partition),
+                        () -> uploadOnce(partition, rows))
+                        .thenRun(() -> rows.forEach(row -> row.pending().ack()))));
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]));
+    }
+
+    /** One attempt: a new session, all blocks in parallel, one commit. */
+    private CompletableFuture<Void> uploadOnce(String partition, List<BufferedRow> rows) {
+        long started = System.nanoTime();
+        return CompletableFuture.supplyAsync(() -> openSession(partition), pool)
+                .thenCompose(session -> {
+                    List<List<BufferedRow>> blocks = blocks(rows);
+                    CompletableFuture<?>[] uploads = new CompletableFuture<?>[blocks.size()];
+                    for (int i = 0; i < blocks.size(); i++) {
+                        long blockId = i;
+                        List<BufferedRow> block = blocks.get(i);
+                        uploads[i] = retries.run("Block " + blockId + " of session " + session.getId() + " (" + where(partition) + ")",
+                                () -> CompletableFuture.runAsync(() -> uploadBlock(session, blockId, block), pool));
+                    }
+                    return CompletableFuture.allOf(uploads)
+                            .thenRunAsync(() -> commit(session, blocks.size(), partition), pool);
+                })
+                .thenRun(() -> metrics.batchWritten(rows.size(), System.nanoTime() - started));
+    }
+
+    private UploadSession openSession(String partition) {
+        try {
+            partitions.ensure(partition);
+            PartitionSpec spec = target.spec(partition);
+            TableTunnel tunnel = target.tunnel();
+            String schema = target.schema() == null ? target.odps().getCurrentSchema() : target.schema();
+            return spec == null
+                    ? tunnel.createUploadSession(target.project(), schema, target.table(), false)
+                    : tunnel.createUploadSession(target.project(), schema, target.table(), spec, false);
+        } catch (OdpsException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private void uploadBlock(UploadSession session, long blockId, List<BufferedRow> block) {
+        metrics.inFlight(1);
+        try (RecordWriter writer = session.openRecordWriter(blockId, target.compression())) {
+            for (BufferedRow row : block) {
+                writer.write(row.row());
+            }
+        } catch (IOException | OdpsException e) {
+            throw new CompletionException(e);
+        } finally {
+            metrics.inFlight(-1);
+        }
+    }
+
+    private void commit(UploadSession session, int blockCount, String partition) {
+        Long[] ids = new Long[blockCount];
+        for (int i = 0; i < blockCount; i++) {
+            ids[i] = (long) i;
+        }
+        try {
+            session.commit(ids);
+        } catch (IOException | OdpsException e) {
+            if (committedAnyway(session)) {
+                LOG.info("Commit of session {} ({}) reported {}, but the session is closed: its rows are in",
+                        session.getId(), where(partition), e.toString());
+                return;
+            }
+            throw new CompletionException(e);
+        }
+    }
+
+    /** A commit whose answer was lost may have gone through: the session is then closed. */
+    private static boolean committedAnyway(UploadSession session) {
+        try {
+            return session.getStatus() == TableTunnel.UploadStatus.CLOSED;
+        } catch (IOException | OdpsException | RuntimeException unknown) {
+            return false;
+        }
+    }
+
+    private List<List<BufferedRow>> blocks(List<BufferedRow> rows) {
+        List<List<BufferedRow>> blocks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += blockSize) {
+            blocks.add(rows.subList(from, Math.min(rows.size(), from + blockSize)));
+        }
+        return blocks;
+    }
+
+    private String where(String partition) {
+        return target.describe() + (partition.isEmpty() ? "" : " partition " + partition);
+    }
+
+    @Override
+    public void close() {
+        // Upload sessions end with their commit; an uncommitted one expires on the service.
+    }
+}

@@ -1,0 +1,92 @@
+package io.sinkline.maxcompute.tunnel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The rows a task holds before the next flush, grouped by target table partition (not by Kafka
+ * partition: one upload session per table partition per flush). Used by the task thread only.
+ */
+public final class RowBuffer {
+
+    private Map<String, List<BufferedRow>> byTablePartition = new LinkedHashMap<>();
+    private long bytes;
+    private int rows;
+    private long oldestMillis = -1;
+
+    public void add(String tablePartition, BufferedRow row, long nowMillis) {
+        byTablePartition.computeIfAbsent(tablePartition, k -> new ArrayList<>()).add(row);
+        bytes += row.sizeBytes();
+        rows++;
+        if (oldestMillis < 0) {
+            oldestMillis = nowMillis;
+        }
+    }
+
+    public boolean isEmpty() {
+        return rows == 0;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** How long the oldest row has waited, 0 when empty. */
+    public long ageMillis(long nowMillis) {
+        return oldestMillis < 0 ? 0 : nowMillis - oldestMillis;
+    }
+
+    /** Takes every row out, grouped by table partition. */
+    public Map<String, List<BufferedRow>> drain() {
+        Map<String, List<BufferedRow>> drained = byTablePartition;
+        byTablePartition = new LinkedHashMap<>();
+        bytes = 0;
+        rows = 0;
+        oldestMillis = -1;
+        return drained;
+    }
+
+    /**
+     * Drops the rows of revoked Kafka partitions (their offsets are not committed, so Kafka
+     * redelivers them to the next owner) and keeps every other row.
+     *
+     * @return how many rows were dropped
+     */
+    public int removeKafkaPartitions(Collection<TopicPartition> revoked) {
+        Set<TopicPartition> gone = new HashSet<>(revoked);
+        int dropped = 0;
+        Iterator<Map.Entry<String, List<BufferedRow>>> entries = byTablePartition.entrySet().iterator();
+        while (entries.hasNext()) {
+            List<BufferedRow> list = entries.next().getValue();
+            Iterator<BufferedRow> it = list.iterator();
+            while (it.hasNext()) {
+                BufferedRow row = it.next();
+                if (gone.contains(row.pending().topicPartition())) {
+                    it.remove();
+                    bytes -= row.sizeBytes();
+                    rows--;
+                    dropped++;
+                }
+            }
+            if (list.isEmpty()) {
+                entries.remove();
+            }
+        }
+        if (rows == 0) {
+            oldestMillis = -1;
+        }
+        return dropped;
+    }
+}

@@ -1,0 +1,66 @@
+package io.sinkline.maxcompute.tunnel;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sinkline.core.errors.RetryPolicy;
+
+/**
+ * Retries an asynchronous write step under the retry policy, waiting without holding a thread;
+ * once the policy gives up the step fails with a message naming what failed and how often.
+ */
+public final class WriteRetries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteRetries.class);
+
+    private final RetryPolicy policy;
+    private final Executor executor;
+
+    public WriteRetries(RetryPolicy policy, Executor executor) {
+        this.policy = policy;
+        this.executor = executor;
+    }
+
+    /** Runs {@code step} until it succeeds or the policy gives up. */
+    public <T> CompletableFuture<T> run(String what, Supplier<CompletableFuture<T>> step) {
+        return attempt(what, step, policy.start());
+    }
+
+    private <T> CompletableFuture<T> attempt(String what, Supplier<CompletableFuture<T>> step, RetryPolicy.Attempts attempts) {
+        CompletableFuture<T> first;
+        try {
+            first = step.get();
+        } catch (RuntimeException e) {
+            first = CompletableFuture.failedFuture(e);
+        }
+        return first.exceptionallyCompose(failure -> {
+            Throwable cause = unwrap(failure);
+            Optional<Duration> delay = attempts.nextDelay();
+            if (delay.isEmpty()) {
+                return CompletableFuture.failedFuture(new ConnectException(
+                        what + " failed after " + attempts.retries() + " retries: " + cause.getMessage(), cause));
+            }
+            LOG.warn("{} failed ({}); retry {} in {} ms", what, cause.toString(), attempts.retries(), delay.get().toMillis());
+            Executor later = CompletableFuture.delayedExecutor(delay.get().toMillis(), TimeUnit.MILLISECONDS, executor);
+            return CompletableFuture.supplyAsync(() -> null, later)
+                    .thenCompose(ignored -> attempt(what, step, attempts));
+        });
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,195 @@
+package io.sinkline.maxcompute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+import io.sinkline.core.errors.ErrorHandler;
+import io.sinkline.core.errors.ErrorReporter;
+import io.sinkline.core.errors.ErrorTolerance;
+import io.sinkline.core.errors.FailedRecord;
+import io.sinkline.core.errors.RecordFailedException;
+import io.sinkline.core.offsets.OffsetTracker;
+import io.sinkline.maxcompute.config.RecordFormat;
+import io.sinkline.maxcompute.config.RecordMode;
+import io.sinkline.maxcompute.format.RowFormatter;
+import io.sinkline.maxcompute.format.RowFormatters;
+import io.sinkline.maxcompute.format.TableLayout;
+import io.sinkline.maxcompute.format.Tables;
+import io.sinkline.maxcompute.tunnel.BufferedRow;
+import io.sinkline.maxcompute.tunnel.TableWriter;
+
+class SinkPipelineTest {
+
+    private static final TopicPartition P0 = new TopicPartition("orders", 0);
+    private static final TopicPartition P1 = new TopicPartition("orders", 1);
+
+    /** A writer whose flushes the test completes by hand. */
+    static final class ManualWriter implements TableWriter {
+        final List<Map<String, List<BufferedRow>>> flushes = new ArrayList<>();
+        final List<CompletableFuture<Void>> results = new ArrayList<>();
+
+        @Override
+        public CompletableFuture<Void> write(Map<String, List<BufferedRow>> rowsByPartition) {
+            flushes.add(rowsByPartition);
+            CompletableFuture<Void> result = new CompletableFuture<>();
+            results.add(result);
+            return result;
+        }
+
+        void succeed(int flush) {
+            flushes.get(flush).values().forEach(rows -> rows.forEach(row -> row.pending().ack()));
+            results.get(flush).complete(null);
+        }
+
+        int rows(int flush) {
+            return flushes.get(flush).values().stream().mapToInt(List::size).sum();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Keeps what it was given. */
+    static final class CollectingReporter implements ErrorReporter {
+        final List<FailedRecord> reported = new ArrayList<>();
+        int flushes;
+
+        @Override
+        public CompletableFuture<Void> report(FailedRecord failed) {
+            reported.add(failed);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final ManualWriter writer = new ManualWriter();
+    private final CollectingReporter reporter = new CollectingReporter();
+    private final RowFormatter flatten = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE,
+            TableLayout.of("t", Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE), ',', "\\N", ZoneId.of("UTC"));
+
+    private SinkPipeline pipeline(ErrorTolerance tolerance, long bufferBytes) {
+        return new SinkPipeline(flatten, record -> "pt-" + record.kafkaPartition(), writer,
+                new ErrorHandler(tolerance, reporter), new OffsetTracker(), bufferBytes, 60_000,
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    private static SinkRecord good(TopicPartition tp, long offset) {
+        return new SinkRecord(tp.topic(), tp.partition(), null, null, null, "{\"id\":" + offset + ",\"name\":\"n\"}", offset);
+    }
+
+    private static SinkRecord poison(TopicPartition tp, long offset) {
+        return new SinkRecord(tp.topic(), tp.partition(), null, null, null, "{\"id\":1,\"extendinfos\":\"null\"}", offset);
+    }
+
+    @Test
+    void offsetsAreCommittableOnlyAfterTheWriteIsDurable() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0, P1));
+        pipeline.put(List.of(good(P0, 0), good(P0, 1), good(P1, 0)));
+
+        assertThat(pipeline.preCommit()).isEmpty();
+        pipeline.flush(true);
+        assertThat(writer.flushes.get(0)).containsOnlyKeys("pt-0", "pt-1");
+        assertThat(pipeline.preCommit()).isEmpty();
+
+        writer.succeed(0);
+
+        assertThat(pipeline.preCommit()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                P0, new OffsetAndMetadata(2), P1, new OffsetAndMetadata(1)));
+    }
+
+    @Test
+    void aFullBufferFlushesAndWaitsForTheFlushInFlight() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1); // every row fills the buffer
+        pipeline.open(List.of(P0));
+
+        pipeline.put(List.of(good(P0, 0)));
+        assertThat(writer.flushes).hasSize(1);
+        writer.succeed(0);
+        pipeline.put(List.of(good(P0, 1)));
+
+        assertThat(writer.flushes).hasSize(2);
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(1));
+    }
+
+    @Test
+    void aFailedWriteFailsTheTaskAndCommitsNothingPastIt() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0)));
+        pipeline.flush(true);
+
+        writer.results.get(0).completeExceptionally(new ConnectException("tunnel down"));
+
+        assertThatThrownBy(pipeline::preCommit).isInstanceOf(ConnectException.class).hasMessageContaining("tunnel down");
+        assertThatThrownBy(() -> pipeline.put(List.of(good(P0, 1)))).hasMessageContaining("tunnel down");
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheReporterAndItsOffsetMovesOn() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.ALL, 1 << 20);
+        pipeline.open(List.of(P0));
+
+        pipeline.put(List.of(good(P0, 0), poison(P0, 1), good(P0, 2)));
+        pipeline.flush(true);
+        writer.succeed(0);
+
+        assertThat(writer.rows(0)).isEqualTo(2);
+        assertThat(reporter.reported).singleElement().satisfies(failed -> {
+            assertThat(failed.record().kafkaOffset()).isEqualTo(1);
+            assertThat(failed.reason()).contains("extendinfos");
+        });
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(reporter.flushes).isPositive();
+    }
+
+    @Test
+    void withToleranceNoneAPoisonRecordStopsTheTaskNamingIt() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0));
+
+        assertThatThrownBy(() -> pipeline.put(List.of(good(P0, 0), poison(P0, 1))))
+                .isInstanceOf(RecordFailedException.class)
+                .hasMessageContaining("orders-0@1").hasMessageContaining("extendinfos");
+        assertThat(reporter.reported).isEmpty();
+    }
+
+    @Test
+    void aRebalanceDropsOnlyTheRevokedPartitionsAndKeepsTheOthersBuffered() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0, P1));
+        pipeline.put(List.of(good(P0, 0), good(P1, 0), good(P0, 1), good(P1, 1)));
+
+        pipeline.close(List.of(P1)); // cooperative: P1 revoked, P0 kept
+        pipeline.flush(true);
+        writer.succeed(0);
+
+        assertThat(writer.flushes.get(0)).containsOnlyKeys("pt-0");
+        assertThat(writer.rows(0)).isEqualTo(2);
+        assertThat(pipeline.preCommit()).containsOnlyKeys(P0).containsEntry(P0, new OffsetAndMetadata(2));
+    }
+}

@@ -1,0 +1,195 @@
+package io.sinkline.maxcompute.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.data.ArrayRecord;
+import com.aliyun.odps.data.Binary;
+import com.aliyun.odps.data.JsonValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.sinkline.core.record.RecordFormatException;
+import io.sinkline.maxcompute.config.RecordFormat;
+import io.sinkline.maxcompute.config.RecordMode;
+
+class RowFormattersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static RowFormatter formatter(TableSchema schema, RecordFormat format, RecordMode mode) {
+        TableLayout layout = TableLayout.of("t", schema, format, mode);
+        return RowFormatters.create(format, mode, layout, ',', "\\N", ZoneId.of("GMT+08:00"));
+    }
+
+    private static SinkRecord record(Object key, Object value, long offset) {
+        return new SinkRecord("topic_x", 3, Schema.OPTIONAL_STRING_SCHEMA, key, Schema.OPTIONAL_STRING_SCHEMA, value, offset);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RecordMode.class)
+    void textWritesTheColumnsOfItsMode(RecordMode mode) {
+        ArrayRecord row = formatter(Tables.text(), RecordFormat.TEXT, mode).format(record("123", "abc", 7));
+
+        assertThat(row.getString("topic")).isEqualTo("topic_x");
+        assertThat(row.getBigint("partition")).isEqualTo(3L);
+        assertThat(row.getBigint("offset")).isEqualTo(7L);
+        assertThat(row.getString("key")).isEqualTo(mode.writesKey() ? "123" : null);
+        assertThat(row.getString("value")).isEqualTo(mode.writesValue() ? "abc" : null);
+    }
+
+    @Test
+    void textReadsBytesAsUtf8AndStructuredValuesAsJson() {
+        RowFormatter text = formatter(Tables.text(), RecordFormat.TEXT, RecordMode.DEFAULT);
+
+        ArrayRecord row = text.format(record("ключ".getBytes(StandardCharsets.UTF_8), Map.of("a", 1), 0));
+
+        assertThat(row.getString("key")).isEqualTo("ключ");
+        assertThat(row.getString("value")).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void tombstoneValueIsNull() {
+        ArrayRecord row = formatter(Tables.text(), RecordFormat.TEXT, RecordMode.DEFAULT).format(record("k", null, 0));
+
+        assertThat(row.getString("key")).isEqualTo("k");
+        assertThat(row.get("value")).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RecordMode.class)
+    void binaryKeepsTheBytes(RecordMode mode) {
+        byte[] key = {0, 1, 2, (byte) 0xff};
+        byte[] value = {9, 8, 7};
+        ArrayRecord row = formatter(Tables.binary(), RecordFormat.BINARY, mode).format(record(key, value, 1));
+
+        assertThat(row.getBinary("key")).isEqualTo(mode.writesKey() ? new Binary(key) : null);
+        assertThat(row.getBinary("value")).isEqualTo(mode.writesValue() ? new Binary(value) : null);
+    }
+
+    @Test
+    void binaryIntoStringColumnsKeepsTheBytesToo() {
+        byte[] value = {(byte) 0xc3, (byte) 0x28};
+        ArrayRecord row = formatter(Tables.text(), RecordFormat.BINARY, RecordMode.VALUE).format(record(null, value, 1));
+
+        assertThat(row.getBytes("value")).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RecordMode.class)
+    void jsonWritesJsonColumnsAndStringColumns(RecordMode mode) throws Exception {
+        String value = "{\"id\":123,\"name\":\"json-1\",\"region\":\"beijing\"}";
+        ArrayRecord row = formatter(Tables.json(), RecordFormat.JSON, mode).format(record("{\"k\":1}", value, 0));
+
+        if (mode.writesValue()) {
+            assertThat(JSON.readTree(((JsonValue) row.get("value")).toString())).isEqualTo(JSON.readTree(value));
+        } else {
+            assertThat(row.get("value")).isNull();
+        }
+        assertThat(row.getString("key")).isEqualTo(mode.writesKey() ? "{\"k\":1}" : null);
+    }
+
+    @Test
+    void jsonRejectsTextThatIsNotJson() {
+        RowFormatter json = formatter(Tables.json(), RecordFormat.JSON, RecordMode.VALUE);
+
+        assertThatThrownBy(() -> json.format(record(null, "{not json", 0)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("value is not valid JSON");
+    }
+
+    @Test
+    void csvSplitsTheValueIntoTheCustomColumnsInTableOrder() {
+        ArrayRecord row = formatter(Tables.csv(), RecordFormat.CSV, RecordMode.VALUE).format(record("123", "1103,zhangsan,china", 0));
+
+        assertThat(row.getBigint("id")).isEqualTo(1103L);
+        assertThat(row.getString("name")).isEqualTo("zhangsan");
+        assertThat(row.getString("region")).isEqualTo("china");
+    }
+
+    @Test
+    void csvKeyModeSplitsTheKey() {
+        ArrayRecord row = formatter(Tables.csv(), RecordFormat.CSV, RecordMode.KEY).format(record("1104,lisi,\\N", "ignored", 0));
+
+        assertThat(row.getBigint("id")).isEqualTo(1104L);
+        assertThat(row.getString("name")).isEqualTo("lisi");
+        assertThat(row.getString("region")).isNull();
+    }
+
+    @Test
+    void csvWithTheWrongFieldCountOrTypeIsAnError() {
+        RowFormatter csv = formatter(Tables.csv(), RecordFormat.CSV, RecordMode.VALUE);
+
+        assertThatThrownBy(() -> csv.format(record(null, "1103,zhangsan", 0)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("2 field(s)").hasMessageContaining("[id, name, region]");
+        assertThatThrownBy(() -> csv.format(record(null, "x,zhangsan,china", 0)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("'x' does not fit column 'id' of type BIGINT");
+    }
+
+    @Test
+    void flattenMapsTopLevelKeysAndKeepsNestedObjectsAsJson() throws Exception {
+        ArrayRecord row = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE).format(record("123",
+                "{\"id\":123,\"name\":\"json-1\",\"extendinfo\":{\"region\":\"beijing\",\"sex\":\"M\"}}", 0));
+
+        assertThat(row.getBigint("id")).isEqualTo(123L);
+        assertThat(row.getString("name")).isEqualTo("json-1");
+        assertThat(JSON.readTree(row.get("extendinfo").toString()))
+                .isEqualTo(JSON.readTree("{\"sex\":\"M\",\"region\":\"beijing\"}"));
+    }
+
+    @Test
+    void flattenRejectsAKeyWithoutAColumnAsInSeedAbnormalExample() {
+        RowFormatter flatten = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE);
+
+        assertThatThrownBy(() -> flatten.format(record("101", "{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}", 0)))
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("JSON key 'extendinfos' has no column in table t");
+    }
+
+    @Test
+    void flattenLeavesMissingKeysNullAndConvertsNumbersGiven_AsText() {
+        ArrayRecord row = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE)
+                .format(record(null, "{\"id\":\"42\"}", 0));
+
+        assertThat(row.getBigint("id")).isEqualTo(42L);
+        assertThat(row.get("name")).isNull();
+        assertThat(row.get("extendinfo")).isNull();
+    }
+
+    @Test
+    void flattenRejectsValuesOfTheWrongTypeNamingTheColumn() {
+        RowFormatter flatten = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE);
+
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"id\":1.5}", 0)))
+                .hasMessageContaining("column 'id' of type BIGINT");
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"id\":{\"a\":1}}", 0)))
+                .hasMessageContaining("column 'id' is BIGINT but the value is a JSON object");
+        assertThatThrownBy(() -> flatten.format(record(null, "[1,2]", 0)))
+                .hasMessageContaining("format FLATTEN needs a JSON object");
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"offset\":1}", 0)))
+                .hasMessageContaining("is a fixed column");
+    }
+
+    @Test
+    void aTableWithoutTheColumnsAFormatNeedsFailsAtStartNamingTheColumn() {
+        assertThatThrownBy(() -> TableLayout.of("table_csv", Tables.csv(), RecordFormat.TEXT, RecordMode.VALUE))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("has no column 'value'");
+        assertThatThrownBy(() -> TableLayout.of("table_json", Tables.json(), RecordFormat.TEXT, RecordMode.VALUE))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Column 'value' of table table_json is JSON");
+    }
+}
