@@ -1,0 +1,115 @@
+package io.sinkline.emulator.maxcompute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.ZoneId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sinkline.emulator.maxcompute.faults.Faults;
+import io.sinkline.emulator.maxcompute.http.HttpFront;
+import io.sinkline.emulator.maxcompute.http.SignatureVerifier;
+import io.sinkline.emulator.maxcompute.rest.RestRoutes;
+import io.sinkline.emulator.maxcompute.sql.SqlEngine;
+import io.sinkline.emulator.maxcompute.storage.Store;
+import io.sinkline.emulator.maxcompute.tunnel.TunnelRoutes;
+
+/**
+ * A local MaxCompute: one project served over the real REST and Tunnel protocols, so the unmodified
+ * odps-sdk-core works against it with only the endpoint changed.
+ *
+ * <pre>{@code
+ * try (MaxComputeEmulator mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().port(0).build())) {
+ *     Odps odps = new Odps(new AliyunAccount(mc.accessKeyId(), mc.accessKeySecret()));
+ *     odps.setEndpoint(mc.endpoint());
+ *     odps.setDefaultProject(mc.project());
+ * }
+ * }</pre>
+ */
+public final class MaxComputeEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaxComputeEmulator.class);
+
+    private final MaxComputeEmulatorOptions options;
+    private final Store store;
+    private final HttpFront front;
+    private final Faults faults = new Faults(42);
+
+    private MaxComputeEmulator(MaxComputeEmulatorOptions options) throws IOException, SQLException {
+        this.options = options;
+        if (options.dataDir() != null) {
+            Files.createDirectories(options.dataDir());
+        }
+        this.store = new Store(options.dataDir(), ZoneId.systemDefault());
+        try {
+            SqlEngine engine = new SqlEngine(store, options.project());
+            RestRoutes rest = new RestRoutes(store, engine, options.project(), "ALIYUN$" + options.accessKeyId());
+            SignatureVerifier verifier = options.strict()
+                    ? new SignatureVerifier(options.accessKeyId(), options.accessKeySecret()) : null;
+            // the Tunnel host:port is only known once the server is bound; the router asks the holder lazily
+            HostPortHolder holder = new HostPortHolder();
+            TunnelRoutes tunnel = new TunnelRoutes(store, holder);
+            this.front = new HttpFront(options.host(), options.port(),
+                    new ServiceRouter(options.project(), rest, tunnel, holder), verifier, faults);
+            holder.set(options.host() + ":" + front.port());
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        LOG.info("MaxCompute emulator for project {} at {} (strict={}, data dir={})", options.project(), endpoint(),
+                options.strict(), options.dataDir());
+    }
+
+    public static MaxComputeEmulator start(MaxComputeEmulatorOptions options) {
+        try {
+            return new MaxComputeEmulator(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the emulator's storage: " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@code Odps.setEndpoint} takes: {@code http://127.0.0.1:<port>/api}. */
+    public String endpoint() {
+        return "http://" + options.host() + ":" + front.port() + HttpFront.API_PREFIX;
+    }
+
+    /** What {@code TableTunnel.setEndpoint} takes; the same server, without the {@code /api} prefix. */
+    public String tunnelEndpoint() {
+        return "http://" + options.host() + ":" + front.port();
+    }
+
+    public int port() {
+        return front.port();
+    }
+
+    public String project() {
+        return options.project();
+    }
+
+    public String accessKeyId() {
+        return options.accessKeyId();
+    }
+
+    public String accessKeySecret() {
+        return options.accessKeySecret();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public void close() {
+        front.close();
+        try {
+            store.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the emulator's storage failed", e);
+        }
+    }
+}

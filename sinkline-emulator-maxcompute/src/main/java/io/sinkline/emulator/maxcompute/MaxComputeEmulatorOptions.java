@@ -1,0 +1,116 @@
+package io.sinkline.emulator.maxcompute;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** How a {@link MaxComputeEmulator} listens, which project it serves and which credentials it accepts. */
+public final class MaxComputeEmulatorOptions {
+
+    private final String host;
+    private final int port;
+    private final String project;
+    private final String accessKeyId;
+    private final String accessKeySecret;
+    private final boolean strict;
+    private final Path dataDir;
+
+    private MaxComputeEmulatorOptions(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.project = b.project;
+        this.accessKeyId = b.accessKeyId;
+        this.accessKeySecret = b.accessKeySecret;
+        this.strict = b.strict;
+        this.dataDir = b.dataDir;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public String accessKeyId() {
+        return accessKeyId;
+    }
+
+    public String accessKeySecret() {
+        return accessKeySecret;
+    }
+
+    /** In strict mode every request must carry a valid {@code ODPS <ak>:<signature>} for the configured key. */
+    public boolean strict() {
+        return strict;
+    }
+
+    /** Where tables live across restarts; {@code null} keeps everything in memory. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Builder with loopback, an ephemeral port, project {@code sinkline} and a fixed test key as defaults. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private String project = "sinkline";
+        private String accessKeyId = "sinkline-ak";
+        private String accessKeySecret = "sinkline-secret";
+        private boolean strict = false;
+        private Path dataDir;
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder project(String project) {
+            if (project == null || project.isBlank()) {
+                throw new IllegalArgumentException("project must not be blank");
+            }
+            this.project = project;
+            return this;
+        }
+
+        public Builder accessKeyId(String accessKeyId) {
+            this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
+            return this;
+        }
+
+        public Builder accessKeySecret(String accessKeySecret) {
+            this.accessKeySecret = Objects.requireNonNull(accessKeySecret, "accessKeySecret");
+            return this;
+        }
+
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public MaxComputeEmulatorOptions build() {
+            return new MaxComputeEmulatorOptions(this);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.sinkline.emulator.maxcompute.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+
+import com.sun.net.httpserver.Headers;
+
+/**
+ * One decoded request: the method, the service path (the endpoint's {@code /api} prefix removed,
+ * percent-decoded), the decoded query parameters (a key without value maps to {@code ""}) and the body.
+ */
+public record ServiceRequest(String method, String path, Map<String, String> params, Headers headers,
+                             InputStream body) {
+
+    public boolean has(String param) {
+        return params.containsKey(param);
+    }
+
+    public Optional<String> param(String name) {
+        return Optional.ofNullable(params.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    public String header(String name) {
+        return headers.getFirst(name);
+    }
+
+    public byte[] readBody() throws IOException {
+        return body.readAllBytes();
+    }
+}
