@@ -34,6 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TablestoreEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TablestoreEmulator.class);
 
+    static {
+        // The JDK server leaves Nagle on by default; with the SDK's small requests that costs a
+        // delayed-ACK wait (~40 ms) per call. Read once, when the first JDK HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final TablestoreEmulatorOptions options;
     private final FaultInjector faults = new FaultInjector();
     private final TableCatalog catalog = new TableCatalog(System::currentTimeMillis);

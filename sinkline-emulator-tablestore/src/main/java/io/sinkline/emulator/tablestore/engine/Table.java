@@ -232,7 +232,9 @@ public final class Table {
                     cells.add(new Cell(c.name(), c.timestamp(), c.value()));
                     applied.add(c);
                 }
-                return trim(StoredRow.of(cells), opts, now);
+                StoredRow next = trim(StoredRow.of(cells), opts, now);
+                // A row put without columns exists by its key; one whose columns all expired does not.
+                return next.size() == 0 && !changes.isEmpty() ? null : next;
             }
             default: {
                 List<Cell> cells = current == null ? new ArrayList<>() : new ArrayList<>(current.allCells());

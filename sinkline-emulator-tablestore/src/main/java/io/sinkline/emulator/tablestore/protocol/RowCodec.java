@@ -2,10 +2,8 @@ package io.sinkline.emulator.tablestore.protocol;
 
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferBuilder;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCell;
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCodedInputStream;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCodedOutputStream;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferConsts;
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferInputStream;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferOutputStream;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferRow;
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
@@ -74,7 +72,7 @@ public final class RowCodec {
 
     public static List<PlainBufferRow> decodeRows(ByteString bytes) {
         try {
-            return new PlainBufferCodedInputStream(new PlainBufferInputStream(bytes.toByteArray())).readRowsWithHeader();
+            return PlainBufferReader.readRows(bytes.toByteArray());
         } catch (IOException | RuntimeException e) {
             throw OtsException.invalid("Invalid PlainBuffer: " + e.getMessage());
         }
