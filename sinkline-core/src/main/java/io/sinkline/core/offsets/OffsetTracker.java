@@ -57,6 +57,26 @@ public final class OffsetTracker {
         return safe;
     }
 
+    /**
+     * For {@code preCommit(currentOffsets)}: as {@link #committableOffsets()}, and for a partition with
+     * nothing pending, Connect's own position. Records a transformation or predicate dropped never
+     * reach {@code put()}, so without this a partition whose records are all filtered out would never
+     * commit and its consumer lag would grow forever. Safe because every record Connect delivered
+     * was tracked in {@code put()} (same thread as {@code preCommit()}), and none of this partition's
+     * is still pending.
+     */
+    public Map<TopicPartition, OffsetAndMetadata> committableOffsets(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> safe = committableOffsets();
+        currentOffsets.forEach((tp, current) -> {
+            PartitionOffsets state = partitions.get(tp);
+            if (current != null && (state == null || state.pendingCount() == 0)) {
+                safe.merge(tp, new OffsetAndMetadata(current.offset()),
+                        (ours, connects) -> ours.offset() >= connects.offset() ? ours : connects);
+            }
+        });
+        return safe;
+    }
+
     /** Partitions assigned by a rebalance. Existing state of partitions the task keeps is untouched. */
     public void open(Collection<TopicPartition> assigned) {
         for (TopicPartition tp : assigned) {

@@ -1,6 +1,6 @@
 package io.sinkline.core.offsets;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -13,12 +13,16 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class PendingRecord {
 
-    private final PartitionOffsets partition;
-    private final long offset;
     private static final int PENDING = 0;
     private static final int ACKED = 1;
     private static final int FORGOTTEN = 2;
-    private final AtomicInteger state = new AtomicInteger(PENDING);
+    /** A field updater instead of an AtomicInteger: one object less per tracked record. */
+    private static final AtomicIntegerFieldUpdater<PendingRecord> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(PendingRecord.class, "state");
+
+    private final PartitionOffsets partition;
+    private final long offset;
+    private volatile int state = PENDING;
 
     PendingRecord(PartitionOffsets partition, long offset) {
         this.partition = partition;
@@ -27,18 +31,18 @@ public final class PendingRecord {
 
     /** Marks the record done. Calling it again, or after its partition was closed, has no effect. */
     public void ack() {
-        if (state.compareAndSet(PENDING, ACKED)) {
+        if (STATE.compareAndSet(this, PENDING, ACKED)) {
             partition.acknowledged();
         }
     }
 
     public boolean isAcked() {
-        return state.get() == ACKED;
+        return state == ACKED;
     }
 
     /** Superseded by a redelivery: stops counting as pending. True if it was still pending. */
     boolean markForgotten() {
-        return state.compareAndSet(PENDING, FORGOTTEN);
+        return STATE.compareAndSet(this, PENDING, FORGOTTEN);
     }
 
     public TopicPartition topicPartition() {

@@ -206,6 +206,41 @@ class OffsetTrackerTest {
     }
 
     @Test
+    void aPartitionWhoseRecordsWereAllFilteredOutCommitsConnectsPosition() {
+        // A Filter SMT dropped every record of P1 before put(): the tracker never saw one.
+        tracker.open(List.of(P0, P1));
+        tracker.track(record(P0, 0));
+
+        Map<TopicPartition, OffsetAndMetadata> safe = tracker.committableOffsets(
+                Map.of(P0, new OffsetAndMetadata(1), P1, new OffsetAndMetadata(500)));
+
+        assertThat(safe).containsOnly(Map.entry(P1, new OffsetAndMetadata(500)));
+    }
+
+    @Test
+    void connectsPositionNeverOverridesAPendingRecord() {
+        PendingRecord first = tracker.track(record(P0, 10));
+        tracker.track(record(P0, 11));
+        first.ack();
+
+        Map<TopicPartition, OffsetAndMetadata> safe = tracker.committableOffsets(Map.of(P0, new OffsetAndMetadata(30)));
+
+        assertThat(safe).containsOnly(Map.entry(P0, new OffsetAndMetadata(11)));
+    }
+
+    @Test
+    void onceNothingIsPendingRecordsFilteredAfterTheLastTrackedOneAreCommittedToo() {
+        tracker.track(record(P0, 10)).ack();
+
+        // Offsets 11..19 were dropped by a predicate; Connect's position is after 19.
+        assertThat(tracker.committableOffsets(Map.of(P0, new OffsetAndMetadata(20))))
+                .containsOnly(Map.entry(P0, new OffsetAndMetadata(20)));
+        // Connect's position behind ours (it was rewound) never moves a safe offset back.
+        assertThat(tracker.committableOffsets(Map.of(P0, new OffsetAndMetadata(5))))
+                .containsOnly(Map.entry(P0, new OffsetAndMetadata(11)));
+    }
+
+    @Test
     void aRecordWithoutAnOffsetIsRefused() {
         assertThatThrownBy(() -> tracker.track(P0, -1)).isInstanceOf(IllegalArgumentException.class);
     }
