@@ -27,6 +27,7 @@ import com.aliyun.odps.tunnel.TableTunnel;
 
 import io.sinkline.core.errors.ErrorHandler;
 import io.sinkline.core.errors.RetryPolicy;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.maxcompute.auth.OdpsClients;
 import io.sinkline.maxcompute.config.MaxComputeSinkConfig;
@@ -34,7 +35,6 @@ import io.sinkline.maxcompute.errors.ErrorPolicyFactory;
 import io.sinkline.maxcompute.format.RowFormatter;
 import io.sinkline.maxcompute.format.RowFormatters;
 import io.sinkline.maxcompute.format.TableLayout;
-import io.sinkline.maxcompute.metrics.WriteMetrics;
 import io.sinkline.maxcompute.partition.PartitionValueResolver;
 import io.sinkline.maxcompute.tunnel.BatchTunnelWriter;
 import io.sinkline.maxcompute.tunnel.PartitionCreator;
@@ -55,6 +55,7 @@ public final class MaxComputeSinkTask extends SinkTask {
     private TableWriter writer;
     private ErrorHandler errors;
     private SinkPipeline pipeline;
+    private SinkTaskMetrics metrics;
 
     @Override
     public String version() {
@@ -77,14 +78,15 @@ public final class MaxComputeSinkTask extends SinkTask {
         TunnelTarget target = new TunnelTarget(odps, tunnel, config.project(), schema, config.table(),
                 layout.partitionColumn(), config.tunnelCompression().option());
 
+        metrics = SinkTaskMetrics.register("maxcompute", connector, taskId);
         pool = Executors.newFixedThreadPool(config.sinkPoolSize(), threads(connector + "-" + taskId));
         RetryPolicy retryPolicy = RetryPolicy.exponentialDecay(Duration.ofMillis(Math.max(1, config.writeRetryBackoffMs())),
                 MAX_RETRY_DELAY, config.writeRetries(), Duration.ofMinutes(15));
         WriteRetries retries = new WriteRetries(retryPolicy, pool);
         PartitionCreator partitions = new PartitionCreator(target);
         writer = config.useStreaming()
-                ? new StreamingTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, WriteMetrics.NONE)
-                : new BatchTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, WriteMetrics.NONE);
+                ? new StreamingTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics)
+                : new BatchTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics);
         errors = ErrorPolicyFactory.create(config, props, context, connector, taskId);
 
         Function<SinkRecord, String> tablePartitionOf;
@@ -95,7 +97,7 @@ public final class MaxComputeSinkTask extends SinkTask {
         } else {
             tablePartitionOf = record -> "";
         }
-        pipeline = new SinkPipeline(formatter, tablePartitionOf, writer, errors, new OffsetTracker(),
+        pipeline = new SinkPipeline(formatter, tablePartitionOf, writer, errors, metrics, new OffsetTracker(),
                 config.bufferSizeBytes(), config.flushIntervalMs(), Clock.systemUTC());
         LOG.info("Task {} of {} writes {} as {}/{} through the {} Tunnel", taskId, connector, target.describe(),
                 config.format(), config.mode(), config.useStreaming() ? "streaming" : "batch");
@@ -169,6 +171,9 @@ public final class MaxComputeSinkTask extends SinkTask {
         }
         if (errors != null) {
             errors.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }

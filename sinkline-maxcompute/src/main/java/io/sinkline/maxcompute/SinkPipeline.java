@@ -25,6 +25,7 @@ import com.aliyun.odps.data.ArrayRecord;
 
 import io.sinkline.core.errors.ErrorHandler;
 import io.sinkline.core.errors.FailedRecord;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.core.offsets.PendingRecord;
 import io.sinkline.maxcompute.format.RowFormatter;
@@ -51,6 +52,7 @@ public final class SinkPipeline {
     private final Function<SinkRecord, String> tablePartitionOf;
     private final TableWriter writer;
     private final ErrorHandler errors;
+    private final SinkTaskMetrics metrics;
     private final OffsetTracker tracker;
     private final long bufferBytes;
     private final long flushIntervalMs;
@@ -61,11 +63,13 @@ public final class SinkPipeline {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     public SinkPipeline(RowFormatter formatter, Function<SinkRecord, String> tablePartitionOf, TableWriter writer,
-                        ErrorHandler errors, OffsetTracker tracker, long bufferBytes, long flushIntervalMs, Clock clock) {
+                        ErrorHandler errors, SinkTaskMetrics metrics, OffsetTracker tracker, long bufferBytes,
+                        long flushIntervalMs, Clock clock) {
         this.formatter = formatter;
         this.tablePartitionOf = tablePartitionOf;
         this.writer = writer;
         this.errors = errors;
+        this.metrics = metrics;
         this.tracker = tracker;
         this.bufferBytes = bufferBytes;
         this.flushIntervalMs = flushIntervalMs;
@@ -97,6 +101,7 @@ public final class SinkPipeline {
 
     private void reportFailed(SinkRecord record, PendingRecord pending, RuntimeException e) {
         FailedRecord failed = new FailedRecord(record, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        metrics.recordsFailed(1);
         CompletableFuture<Void> reported = errors.handle(failed); // tolerance NONE throws: the task stops here
         reported.whenComplete((ok, error) -> {
             if (error == null) {

@@ -10,12 +10,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.sinkline.core.errors.ErrorHandler;
@@ -23,6 +25,7 @@ import io.sinkline.core.errors.ErrorReporter;
 import io.sinkline.core.errors.ErrorTolerance;
 import io.sinkline.core.errors.FailedRecord;
 import io.sinkline.core.errors.RecordFailedException;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.maxcompute.config.RecordFormat;
 import io.sinkline.maxcompute.config.RecordMode;
@@ -87,13 +90,14 @@ class SinkPipelineTest {
     }
 
     private final ManualWriter writer = new ManualWriter();
+    private final SinkTaskMetrics metrics = SinkTaskMetrics.register("maxcompute", "pipeline-test-" + UUID.randomUUID(), 0);
     private final CollectingReporter reporter = new CollectingReporter();
     private final RowFormatter flatten = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE,
             TableLayout.of("t", Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE), ',', "\\N", ZoneId.of("UTC"));
 
     private SinkPipeline pipeline(ErrorTolerance tolerance, long bufferBytes) {
         return new SinkPipeline(flatten, record -> "pt-" + record.kafkaPartition(), writer,
-                new ErrorHandler(tolerance, reporter), new OffsetTracker(), bufferBytes, 60_000,
+                new ErrorHandler(tolerance, reporter), metrics, new OffsetTracker(), bufferBytes, 60_000,
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
 
@@ -103,6 +107,11 @@ class SinkPipelineTest {
 
     private static SinkRecord poison(TopicPartition tp, long offset) {
         return new SinkRecord(tp.topic(), tp.partition(), null, null, null, "{\"id\":1,\"extendinfos\":\"null\"}", offset);
+    }
+
+    @AfterEach
+    void unregister() {
+        metrics.close();
     }
 
     @Test
@@ -165,6 +174,7 @@ class SinkPipelineTest {
         });
         assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
         assertThat(reporter.flushes).isPositive();
+        assertThat(metrics.getRecordsFailed()).isEqualTo(1);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.sinkline.maxcompute.config;
 
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -12,6 +10,8 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+
+import io.sinkline.core.config.Validators;
 
 /**
  * The connector's configuration. Seed 003's keys are accepted exactly as written (snake_case and
@@ -76,18 +76,18 @@ public final class MaxComputeSinkConfig extends AbstractConfig {
     private static ConfigDef buildConfigDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
-        def.define(ENDPOINT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(ENDPOINT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.nonBlank(), Importance.HIGH,
                 "The MaxCompute service endpoint, e.g. http://service.cn-shanghai.maxcompute.aliyun.com/api.",
                 GROUP_SERVICE, ++order, Width.LONG, "Endpoint");
         def.define(TUNNEL_ENDPOINT, Type.STRING, "", Importance.LOW,
                 "The Tunnel endpoint; empty means the SDK discovers it from the service endpoint.",
                 GROUP_SERVICE, ++order, Width.LONG, "Tunnel endpoint");
-        def.define(PROJECT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(PROJECT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.nonBlank(), Importance.HIGH,
                 "The MaxCompute project that holds the table.", GROUP_SERVICE, ++order, Width.MEDIUM, "Project");
         def.define(SCHEMA, Type.STRING, "default", Importance.LOW,
                 "The schema of the three-layer model (project.schema.table); 'default' for two-layer projects.",
                 GROUP_SERVICE, ++order, Width.MEDIUM, "Schema");
-        def.define(TABLE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(TABLE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.nonBlank(), Importance.HIGH,
                 "The target table; it must exist, partitioned by one STRING column (pt) or not partitioned.",
                 GROUP_SERVICE, ++order, Width.MEDIUM, "Table");
 
@@ -148,8 +148,8 @@ public final class MaxComputeSinkConfig extends AbstractConfig {
         def.define(BUFFER_SIZE_KB, Type.INT, 65536, ConfigDef.Range.between(1, 4 * 1024 * 1024), Importance.MEDIUM,
                 "The task's write buffer, in KB: reaching it flushes every buffered partition.",
                 GROUP_WRITE, ++order, Width.SHORT, "Buffer size (KB)");
-        def.define(SINK_POOL_SIZE, Type.INT, Runtime.getRuntime().availableProcessors(), ConfigDef.Range.between(1, 1024),
-                Importance.MEDIUM, "Threads uploading blocks in parallel (per task).",
+        def.define(SINK_POOL_SIZE, Type.INT, 0, ConfigDef.Range.between(0, 1024),
+                Importance.MEDIUM, "Threads uploading blocks in parallel (per task); 0 means one per CPU core.",
                 GROUP_WRITE, ++order, Width.SHORT, "Upload threads");
         def.define(RECORD_BATCH_SIZE, Type.INT, 8000, ConfigDef.Range.between(1, 10_000_000), Importance.MEDIUM,
                 "The most records in one uploaded block (batch) or record pack (streaming).",
@@ -181,12 +181,11 @@ public final class MaxComputeSinkConfig extends AbstractConfig {
     }
 
     private static <E extends Enum<E>> ConfigDef.Validator enumValidator(Class<E> type) {
-        return ConfigDef.CaseInsensitiveValidString.in(
-                Arrays.stream(type.getEnumConstants()).map(Enum::name).toArray(String[]::new));
+        return Validators.caseInsensitiveEnum(type);
     }
 
     private <E extends Enum<E>> E enumValue(String key, Class<E> type) {
-        return Enum.valueOf(type, getString(key).trim().toUpperCase(Locale.ROOT));
+        return Validators.caseInsensitiveEnum(type).parse(key, getString(key));
     }
 
     public String endpoint() { return getString(ENDPOINT).trim(); }
@@ -216,7 +215,10 @@ public final class MaxComputeSinkConfig extends AbstractConfig {
 
     public boolean useStreaming() { return getBoolean(USE_STREAMING); }
     public long bufferSizeBytes() { return getInt(BUFFER_SIZE_KB) * 1024L; }
-    public int sinkPoolSize() { return getInt(SINK_POOL_SIZE); }
+    public int sinkPoolSize() {
+        int size = getInt(SINK_POOL_SIZE);
+        return size > 0 ? size : Runtime.getRuntime().availableProcessors();
+    }
     public int recordBatchSize() { return getInt(RECORD_BATCH_SIZE); }
     public long flushIntervalMs() { return getLong(FLUSH_INTERVAL_MS); }
     public TunnelCompression tunnelCompression() { return enumValue(TUNNEL_COMPRESSION, TunnelCompression.class); }

@@ -17,7 +17,7 @@ import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TableTunnel.UploadSession;
 
-import io.sinkline.maxcompute.metrics.WriteMetrics;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 
 /**
  * Batch Tunnel: per flush, ONE upload session per table partition (however many Kafka partitions
@@ -38,10 +38,10 @@ public final class BatchTunnelWriter implements TableWriter {
     private final int blockSize;
     private final ExecutorService pool;
     private final WriteRetries retries;
-    private final WriteMetrics metrics;
+    private final SinkTaskMetrics metrics;
 
     public BatchTunnelWriter(TunnelTarget target, PartitionCreator partitions, int blockSize, ExecutorService pool,
-                             WriteRetries retries, WriteMetrics metrics) {
+                             WriteRetries retries, SinkTaskMetrics metrics) {
         this.target = target;
         this.partitions = partitions;
         this.blockSize = blockSize;
@@ -56,7 +56,7 @@ public final class BatchTunnelWriter implements TableWriter {
         rowsByPartition.forEach((partition, rows) -> all.add(
                 retries.run("Batch upload of " + rows.size() + " rows into " + where(partition),
                         () -> uploadOnce(partition, rows))
-                        .thenRun(() -> rows.forEach(row -> row.pending().ack()))));
+                        .thenRun(() -> acknowledge(rows))));
         return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]));
     }
 
@@ -94,7 +94,7 @@ public final class BatchTunnelWriter implements TableWriter {
     }
 
     private void uploadBlock(UploadSession session, long blockId, List<BufferedRow> block) {
-        metrics.inFlight(1);
+        metrics.inFlightRequests(1);
         try (RecordWriter writer = session.openRecordWriter(blockId, target.compression())) {
             for (BufferedRow row : block) {
                 writer.write(row.row());
@@ -102,7 +102,7 @@ public final class BatchTunnelWriter implements TableWriter {
         } catch (IOException | OdpsException e) {
             throw new CompletionException(e);
         } finally {
-            metrics.inFlight(-1);
+            metrics.inFlightRequests(-1);
         }
     }
 
@@ -142,6 +142,11 @@ public final class BatchTunnelWriter implements TableWriter {
 
     private String where(String partition) {
         return target.describe() + (partition.isEmpty() ? "" : " partition " + partition);
+    }
+
+    private void acknowledge(List<BufferedRow> rows) {
+        rows.forEach(row -> row.pending().ack());
+        metrics.recordsWritten(rows.size());
     }
 
     @Override

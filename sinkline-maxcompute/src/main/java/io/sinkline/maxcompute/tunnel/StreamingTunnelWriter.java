@@ -17,7 +17,7 @@ import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TableTunnel.StreamRecordPack;
 import com.aliyun.odps.tunnel.TableTunnel.StreamUploadSession;
 
-import io.sinkline.maxcompute.metrics.WriteMetrics;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 
 /**
  * Streaming Tunnel ({@code use_streaming=true}): one long-lived stream session per table partition;
@@ -35,11 +35,11 @@ public final class StreamingTunnelWriter implements TableWriter {
     private final int packSize;
     private final ExecutorService pool;
     private final WriteRetries retries;
-    private final WriteMetrics metrics;
+    private final SinkTaskMetrics metrics;
     private final Map<String, StreamUploadSession> sessions = new ConcurrentHashMap<>();
 
     public StreamingTunnelWriter(TunnelTarget target, PartitionCreator partitions, int packSize, ExecutorService pool,
-                                 WriteRetries retries, WriteMetrics metrics) {
+                                 WriteRetries retries, SinkTaskMetrics metrics) {
         this.target = target;
         this.partitions = partitions;
         this.packSize = packSize;
@@ -56,7 +56,7 @@ public final class StreamingTunnelWriter implements TableWriter {
                 List<BufferedRow> pack = rows.subList(from, Math.min(rows.size(), from + packSize));
                 all.add(retries.run("Stream pack of " + pack.size() + " rows into " + where(partition),
                                 () -> CompletableFuture.runAsync(() -> sendPack(partition, pack), pool))
-                        .thenRun(() -> pack.forEach(row -> row.pending().ack())));
+                        .thenRun(() -> acknowledge(pack)));
             }
         });
         return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]));
@@ -64,7 +64,7 @@ public final class StreamingTunnelWriter implements TableWriter {
 
     private void sendPack(String partition, List<BufferedRow> rows) {
         long started = System.nanoTime();
-        metrics.inFlight(1);
+        metrics.inFlightRequests(1);
         try {
             StreamRecordPack pack = session(partition).newRecordPack(target.compression());
             for (BufferedRow row : rows) {
@@ -77,7 +77,7 @@ public final class StreamingTunnelWriter implements TableWriter {
             sessions.remove(partition);
             throw new CompletionException(e);
         } finally {
-            metrics.inFlight(-1);
+            metrics.inFlightRequests(-1);
         }
     }
 
@@ -114,6 +114,11 @@ public final class StreamingTunnelWriter implements TableWriter {
         } catch (IOException | RuntimeException e) {
             LOG.debug("Closing stream session {} failed", session.getId(), e);
         }
+    }
+
+    private void acknowledge(List<BufferedRow> rows) {
+        rows.forEach(row -> row.pending().ack());
+        metrics.recordsWritten(rows.size());
     }
 
     @Override
