@@ -87,6 +87,11 @@ public final class ConnectDeadLetterQueueReporter implements ErrorReporter {
 
     /** Connect owns its DLQ producer and awaits it before committing: nothing to release here. */
     @Override
+    public void throwIfFailed() {
+        outstanding.throwIfFailed();
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -31,7 +31,16 @@ public final class ErrorHandler implements AutoCloseable {
         if (tolerance == ErrorTolerance.NONE) {
             throw new RecordFailedException(failed);
         }
+        reporter.throwIfFailed();
         return reporter.report(failed);
+    }
+
+    /**
+     * Call at the start of {@code put()}: throws once an earlier report was lost, which fails the
+     * task so that Kafka redelivers from the last committed offset. See {@link ErrorReporter#throwIfFailed()}.
+     */
+    public void throwIfFailed() {
+        reporter.throwIfFailed();
     }
 
     /** See {@link ErrorReporter#flush()}: call it after taking the committable offsets, before returning them. */

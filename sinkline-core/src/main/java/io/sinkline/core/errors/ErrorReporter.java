@@ -23,6 +23,17 @@ public interface ErrorReporter extends AutoCloseable {
      */
     void flush();
 
+    /**
+     * Throws if a report has failed. Failures are sticky: the offsets of lost reports must never be
+     * committed, so the task has to stop and let Kafka redeliver from the last committed offset.
+     * (Connect ignores an exception from {@code preCommit()} beyond skipping that commit; one from
+     * {@code put()} fails the task.) The default is for reporters that cannot fail asynchronously.
+     *
+     * @throws org.apache.kafka.connect.errors.ConnectException naming the first failure
+     */
+    default void throwIfFailed() {
+    }
+
     /** Flushes what can be flushed and releases resources. */
     @Override
     void close();

@@ -133,6 +133,11 @@ public final class KafkaTopicErrorReporter implements ErrorReporter {
     }
 
     @Override
+    public void throwIfFailed() {
+        outstanding.throwIfFailed();
+    }
+
+    @Override
     public void close() {
         producer.close(Duration.ofSeconds(30));
     }

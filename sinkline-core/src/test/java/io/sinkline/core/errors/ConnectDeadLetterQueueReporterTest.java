@@ -60,6 +60,8 @@ class ConnectDeadLetterQueueReporterTest {
                 .hasRootCauseMessage("DLQ topic does not exist");
         assertThat(ok).isCompleted();
         assertThat(lost).isCompletedExceptionally();
+        assertThatThrownBy(reporter::flush).as("the failure is sticky").isInstanceOf(ConnectException.class);
+        assertThatThrownBy(reporter::throwIfFailed).hasRootCauseMessage("DLQ topic does not exist");
     }
 
     @Test

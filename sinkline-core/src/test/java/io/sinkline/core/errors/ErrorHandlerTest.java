@@ -40,6 +40,17 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void onceAReportWasLostTheHandlerFailsTheTask() {
+        ErrorHandler handler = new ErrorHandler(ErrorTolerance.ALL, reporter);
+        handler.throwIfFailed();
+        reporter.lost = new ConnectException("1 failed record(s) could not be reported");
+
+        assertThatThrownBy(handler::throwIfFailed).isSameAs(reporter.lost);
+        assertThatThrownBy(() -> handler.handle(failed)).isSameAs(reporter.lost);
+        assertThat(reporter.reported).isEmpty();
+    }
+
+    @Test
     void flushAndCloseReachTheReporter() {
         ErrorHandler handler = new ErrorHandler(ErrorTolerance.ALL, reporter);
         handler.flush();
@@ -74,6 +85,14 @@ class ErrorHandlerTest {
         final List<FailedRecord> reported = new ArrayList<>();
         int flushes;
         boolean closed;
+        ConnectException lost;
+
+        @Override
+        public void throwIfFailed() {
+            if (lost != null) {
+                throw lost;
+            }
+        }
 
         @Override
         public CompletableFuture<Void> report(FailedRecord f) {

@@ -123,9 +123,22 @@ class KafkaTopicErrorReporterTest {
         assertThat(lost).isCompletedExceptionally();
         assertThat(kept).isCompleted();
 
-        // Once reported as failed, the failure is not reported again; later reports flush normally.
+        // Sticky: Connect only skips a commit whose preCommit() threw, so a forgotten failure would
+        // let the next commit cover the lost report. Every later flush, and put() through
+        // throwIfFailed(), keeps failing until the task stops and Kafka redelivers.
         reporter.report(failed(2));
+        producer.completeNext();
+        assertThatThrownBy(reporter::flush).isInstanceOf(ConnectException.class).hasMessageContaining("1 failed record(s)");
+        assertThatThrownBy(reporter::throwIfFailed).isInstanceOf(ConnectException.class)
+                .hasRootCauseMessage("Expiring 1 record(s) for runtime_error-0");
+    }
+
+    @Test
+    void aHealthyReporterDoesNotThrow() {
+        reporter.report(failed(0));
         reporter.flush();
+        reporter.throwIfFailed();
+        assertThat(producer.history()).hasSize(1);
     }
 
     @Test
