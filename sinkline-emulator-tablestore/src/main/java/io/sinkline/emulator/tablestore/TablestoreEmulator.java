@@ -10,6 +10,8 @@ import io.sinkline.emulator.tablestore.protocol.ActionRegistry;
 import io.sinkline.emulator.tablestore.protocol.BatchWriteActions;
 import io.sinkline.emulator.tablestore.protocol.RowActions;
 import io.sinkline.emulator.tablestore.protocol.TableActions;
+import io.sinkline.emulator.tablestore.protocol.TimeseriesActions;
+import io.sinkline.emulator.tablestore.timeseries.TimeseriesCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class TablestoreEmulator implements AutoCloseable {
     private final TablestoreEmulatorOptions options;
     private final FaultInjector faults = new FaultInjector();
     private final TableCatalog catalog = new TableCatalog(System::currentTimeMillis);
+    private final TimeseriesCatalog timeseries = new TimeseriesCatalog();
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -54,6 +57,7 @@ public final class TablestoreEmulator implements AutoCloseable {
         new TableActions(catalog).register(registry);
         new RowActions(catalog).register(registry);
         new BatchWriteActions(catalog, faults).register(registry);
+        new TimeseriesActions(timeseries, catalog, faults, System::currentTimeMillis).register(registry);
 
         AccessKeys keys = new AccessKeys(Map.of(options.accessKeyId(), options.accessKeySecret()),
                 options.accessKeySecret(), options.strict());
