@@ -55,7 +55,11 @@ public final class MaxComputeEmulator implements AutoCloseable {
             this.front = new HttpFront(options.host(), options.port(),
                     new ServiceRouter(options.project(), rest, tunnel, holder), verifier, faults);
             holder.set(options.host() + ":" + front.port());
-        } catch (IOException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            store.close();
+            throw new IOException("interrupted while binding", e);
+        } catch (RuntimeException e) {
             store.close();
             throw e;
         }

@@ -1,164 +1,193 @@
 package io.sinkline.emulator.maxcompute.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
 
 import io.sinkline.emulator.maxcompute.faults.FaultTarget;
 import io.sinkline.emulator.maxcompute.faults.Faults;
 import io.sinkline.emulator.maxcompute.faults.InjectedFault;
 
 /**
- * The HTTP server in front of the emulator: decodes requests, checks signatures in strict mode, applies
- * injected faults, hands the request to the {@link Dispatcher} and writes answers and errors the way the
- * service does (XML for REST, JSON for Tunnel, always with {@code x-odps-request-id}).
+ * The HTTP server in front of the emulator (Netty, so response header names keep the case the SDK looks up).
+ * It decodes requests, checks signatures in strict mode, applies injected faults, hands the request to the
+ * {@link Dispatcher} and writes answers and errors the way the service does (XML for REST, JSON for Tunnel,
+ * always with {@code x-odps-request-id}). Handlers run on a worker group because storage calls block.
  */
 public final class HttpFront implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
     /** The REST endpoint is {@code http://host:port/api}; the Tunnel endpoint is the bare {@code http://host:port}. */
     public static final String API_PREFIX = "/api";
+    private static final int MAX_BODY = 512 * 1024 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final Dispatcher dispatcher;
     private final SignatureVerifier verifier;
     private final Faults faults;
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup io = new NioEventLoopGroup(2);
+    private final EventExecutorGroup workers = new DefaultEventExecutorGroup(16);
+    private final Channel channel;
 
     public HttpFront(String host, int port, Dispatcher dispatcher, SignatureVerifier verifierOrNull, Faults faults)
-            throws IOException {
+            throws InterruptedException {
         this.dispatcher = dispatcher;
         this.verifier = verifierOrNull;
         this.faults = faults;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "mc-emulator-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                                new HttpObjectAggregator(MAX_BODY));
+                        ch.pipeline().addLast(workers, new RequestHandler());
+                    }
+                });
+        try {
+            this.channel = bootstrap.bind(host, port).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutdown();
+            throw e;
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((java.net.InetSocketAddress) channel.localAddress()).getPort();
     }
 
-    public String host() {
-        return server.getAddress().getHostString();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString().replace("-", "");
-        ServiceRequest request = null;
-        boolean json = false;
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            if (path.startsWith(API_PREFIX + "/") || path.equals(API_PREFIX)) {
-                path = path.substring(API_PREFIX.length());
-            }
-            Map<String, String> params = QueryString.parse(exchange.getRequestURI().getRawQuery());
-            request = new ServiceRequest(exchange.getRequestMethod(), QueryString.decode(path), params,
-                    exchange.getRequestHeaders(), exchange.getRequestBody());
-            json = dispatcher.jsonErrors(request);
-            if (verifier != null) {
-                verifier.verify(request);
-            }
-            FaultTarget target = dispatcher.classify(request);
-            long latency = faults.latencyMillis();
-            if (latency > 0) {
-                Thread.sleep(latency);
-            }
-            Optional<InjectedFault> fault = faults.next(target);
-            if (fault.isPresent()) {
-                if (fault.get() instanceof InjectedFault.Drop) {
-                    LOG.debug("dropping connection for {} {}", request.method(), request.path());
-                    drain(request.body());
-                    return; // closing without a response: the client sees a broken connection
+    private final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+            String requestId = UUID.randomUUID().toString().replace("-", "");
+            boolean json = false;
+            ServiceResponse response;
+            try {
+                ServiceRequest request = decode(http);
+                json = dispatcher.jsonErrors(request);
+                if (verifier != null) {
+                    verifier.verify(request);
                 }
-                InjectedFault.Error e = (InjectedFault.Error) fault.get();
-                drain(request.body());
-                throw new OdpsError(e.status(), e.code(), e.message());
+                long latency = faults.latencyMillis();
+                if (latency > 0) {
+                    Thread.sleep(latency);
+                }
+                Optional<InjectedFault> fault = faults.next(dispatcher.classify(request));
+                if (fault.isPresent() && fault.get() instanceof InjectedFault.Drop) {
+                    LOG.debug("dropping connection for {} {}", request.method(), request.path());
+                    ctx.close();
+                    return;
+                }
+                if (fault.isPresent()) {
+                    InjectedFault.Error e = (InjectedFault.Error) fault.get();
+                    throw new OdpsError(e.status(), e.code(), e.message());
+                }
+                response = dispatcher.serve(request);
+            } catch (OdpsError e) {
+                LOG.debug("{} {} -> {} {}", http.method(), http.uri(), e.status(), e.code());
+                response = error(e.status(), e.code(), e.getMessage(), requestId, json);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ctx.close();
+                return;
+            } catch (Exception e) {
+                LOG.warn("{} {} failed", http.method(), http.uri(), e);
+                response = error(500, "InternalServerError", String.valueOf(e.getMessage()), requestId, json);
             }
-            ServiceResponse response = dispatcher.serve(request);
-            drain(request.body());
-            send(exchange, response, requestId);
-        } catch (OdpsError e) {
-            LOG.debug("{} {} -> {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.status(), e.code());
-            sendError(exchange, e.status(), e.code(), e.getMessage(), requestId, json);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            sendError(exchange, 500, "InternalServerError", String.valueOf(e.getMessage()), requestId, json);
-        } finally {
-            exchange.close(); // without a response sent this drops the connection, which is what a Drop fault wants
+            write(ctx, http, response, requestId);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("connection error", cause);
+            ctx.close();
         }
     }
 
-    private static void drain(InputStream body) throws IOException {
-        body.transferTo(OutputStream.nullOutputStream());
+    private static ServiceRequest decode(FullHttpRequest http) {
+        String uri = http.uri();
+        int q = uri.indexOf('?');
+        String rawPath = q < 0 ? uri : uri.substring(0, q);
+        String rawQuery = q < 0 ? null : uri.substring(q + 1);
+        if (rawPath.startsWith(API_PREFIX + "/") || rawPath.equals(API_PREFIX)) {
+            rawPath = rawPath.substring(API_PREFIX.length());
+        }
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> h : http.headers()) {
+            headers.putIfAbsent(h.getKey(), h.getValue());
+        }
+        return new ServiceRequest(http.method().name(), QueryString.decode(rawPath), QueryString.parse(rawQuery),
+                headers, new ByteBufInputStream(http.content()));
     }
 
-    private static void sendError(HttpExchange exchange, int status, String code, String message, String requestId,
-                                  boolean json) {
-        String body = json
-                ? "{\"Code\":\"" + jsonEscape(code) + "\",\"Message\":\"" + jsonEscape(message)
-                        + "\",\"RequestId\":\"" + requestId + "\"}"
-                : Xml.error(code, message, requestId);
-        ServiceResponse response = json ? ServiceResponse.json(status, body) : ServiceResponse.xml(status, body);
-        try {
-            send(exchange, response, requestId);
-        } catch (IOException | RuntimeException ignored) {
-            // the client went away or the headers were already sent; nothing more to tell it
+    private static ServiceResponse error(int status, String code, String message, String requestId, boolean json) {
+        if (json) {
+            return ServiceResponse.json(status, "{\"Code\":\"" + jsonEscape(code) + "\",\"Message\":\""
+                    + jsonEscape(message) + "\",\"RequestId\":\"" + requestId + "\"}");
         }
+        return ServiceResponse.xml(status, Xml.error(code, message, requestId));
     }
 
     private static String jsonEscape(String s) {
         return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
-    private static void send(HttpExchange exchange, ServiceResponse response, String requestId) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        headers.set("x-odps-request-id", requestId);
-        headers.set("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+    private static void write(ChannelHandlerContext ctx, FullHttpRequest http, ServiceResponse response, String requestId) {
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        out.headers().set("x-odps-request-id", requestId);
+        out.headers().set("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
                 .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
-        response.headers().forEach(headers::set);
-        byte[] body = response.body();
-        if (body.length == 0) {
-            exchange.sendResponseHeaders(response.status(), -1);
+        response.headers().forEach((k, v) -> out.headers().set(k, v));
+        out.headers().set("Content-Length", response.body().length);
+        boolean keepAlive = HttpUtil.isKeepAlive(http);
+        if (keepAlive) {
+            ctx.writeAndFlush(out);
         } else {
-            exchange.sendResponseHeaders(response.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private void shutdown() {
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        channel.close().syncUninterruptibly();
+        shutdown();
+        boss.terminationFuture().syncUninterruptibly();
+        io.terminationFuture().syncUninterruptibly();
+        workers.terminationFuture().syncUninterruptibly();
     }
 }

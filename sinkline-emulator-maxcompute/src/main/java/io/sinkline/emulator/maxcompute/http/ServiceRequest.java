@@ -5,13 +5,12 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 
-import com.sun.net.httpserver.Headers;
-
 /**
  * One decoded request: the method, the service path (the endpoint's {@code /api} prefix removed,
- * percent-decoded), the decoded query parameters (a key without value maps to {@code ""}) and the body.
+ * percent-decoded), the decoded query parameters (a key without value maps to {@code ""}), the headers
+ * (case-insensitive names) and the body.
  */
-public record ServiceRequest(String method, String path, Map<String, String> params, Headers headers,
+public record ServiceRequest(String method, String path, Map<String, String> params, Map<String, String> headers,
                              InputStream body) {
 
     public boolean has(String param) {
@@ -23,7 +22,7 @@ public record ServiceRequest(String method, String path, Map<String, String> par
     }
 
     public String header(String name) {
-        return headers.getFirst(name);
+        return headers.get(name);
     }
 
     public byte[] readBody() throws IOException {

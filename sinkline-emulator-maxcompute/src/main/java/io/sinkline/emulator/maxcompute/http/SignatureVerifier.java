@@ -3,14 +3,11 @@ package io.sinkline.emulator.maxcompute.http;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.sun.net.httpserver.Headers;
 
 /**
  * Checks {@code Authorization: ODPS <ak>:<Base64(HmacSHA1(secret, canonical))>}, the V2 signature the SDK's
@@ -29,21 +26,24 @@ public final class SignatureVerifier {
         this.secret = accessKeySecret.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Throws the service's auth error unless the request is signed with the configured key. */
+    /**
+     * Throws the service's auth error unless the request is signed with the configured key. Always 403: with a 401
+     * the JDK's HttpURLConnection swallows the error body of a streamed POST, and the SDK could not report it.
+     */
     public void verify(ServiceRequest request) {
         String auth = request.header("Authorization");
         if (auth == null || !auth.startsWith("ODPS ")) {
-            throw new OdpsError(401, "Unauthorized", "The request is not signed: Authorization header missing.");
+            throw new OdpsError(403, "Unauthorized", "The request is not signed: Authorization header missing.");
         }
         String credential = auth.substring(5);
         int colon = credential.lastIndexOf(':');
         if (colon < 0) {
-            throw new OdpsError(401, "Unauthorized", "Malformed Authorization header.");
+            throw new OdpsError(403, "Unauthorized", "Malformed Authorization header.");
         }
         String ak = credential.substring(0, colon);
         String signature = credential.substring(colon + 1);
         if (!ak.equals(accessKeyId)) {
-            throw new OdpsError(401, "InvalidAccessKeyId", "The AccessKeyId does not exist: " + ak);
+            throw new OdpsError(403, "InvalidAccessKeyId", "The AccessKeyId does not exist: " + ak);
         }
         // HttpURLConnection may add a Content-Type the client did not sign; accept the signature without it too.
         String contentType = request.header("Content-Type");
@@ -69,11 +69,10 @@ public final class SignatureVerifier {
         StringBuilder b = new StringBuilder();
         b.append(request.method()).append('\n');
         TreeMap<String, String> signed = new TreeMap<>();
-        Headers headers = request.headers();
-        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
             String key = h.getKey().toLowerCase();
             if (key.startsWith(PREFIX) || key.equals("content-md5") || key.equals("date")) {
-                signed.put(key, h.getValue().isEmpty() ? "" : h.getValue().get(0));
+                signed.put(key, h.getValue());
             }
         }
         signed.put("content-type", contentType == null ? "" : contentType);

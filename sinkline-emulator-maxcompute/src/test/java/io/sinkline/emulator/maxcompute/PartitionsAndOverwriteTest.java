@@ -1,0 +1,108 @@
+package io.sinkline.emulator.maxcompute;
+
+import static io.sinkline.emulator.maxcompute.EmulatorClients.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.Partition;
+import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.Table;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.data.RecordWriter;
+import com.aliyun.odps.tunnel.TableTunnel;
+
+class PartitionsAndOverwriteTest {
+
+    private static MaxComputeEmulator mc;
+    private static Odps odps;
+    private static TableTunnel tunnel;
+
+    @BeforeAll
+    static void start() {
+        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().build());
+        odps = EmulatorClients.odps(mc);
+        tunnel = EmulatorClients.tunnel(mc, odps);
+    }
+
+    @AfterAll
+    static void stop() {
+        mc.close();
+    }
+
+    @Test
+    void partitionsAreAddedListedCheckedAndDropped() throws Exception {
+        sql(odps, "CREATE TABLE parts (v STRING) PARTITIONED BY (pt STRING, region STRING)");
+        Table table = odps.tables().get("parts");
+        table.createPartition(new PartitionSpec("pt='2024',region='cn'"));
+        table.createPartition(new PartitionSpec("pt='2024',region='us'"), true);
+        table.createPartition(new PartitionSpec("pt='2024',region='us'"), true); // IF NOT EXISTS: no error
+        assertThatThrownBy(() -> table.createPartition(new PartitionSpec("pt='2024',region='us'")))
+                .isInstanceOf(OdpsException.class);
+
+        List<Partition> partitions = table.getPartitions();
+        assertThat(partitions).extracting(p -> p.getPartitionSpec().toString())
+                .containsExactly("pt='2024',region='cn'", "pt='2024',region='us'");
+        assertThat(table.hasPartition(new PartitionSpec("pt='2024',region='cn'"))).isTrue();
+        assertThat(table.hasPartition(new PartitionSpec("pt='2025',region='cn'"))).isFalse();
+
+        table.deletePartition(new PartitionSpec("pt='2024',region='cn'"));
+        table.deletePartition(new PartitionSpec("pt='2024',region='cn'"), true);
+        assertThatThrownBy(() -> table.deletePartition(new PartitionSpec("pt='2024',region='cn'")))
+                .isInstanceOf(OdpsException.class);
+        assertThat(table.getPartitions()).extracting(p -> p.getPartitionSpec().toString())
+                .containsExactly("pt='2024',region='us'");
+    }
+
+    @Test
+    void overwriteSessionReplacesOnlyItsPartition() throws Exception {
+        sql(odps, "CREATE TABLE ow (id BIGINT) PARTITIONED BY (pt STRING);"
+                + "ALTER TABLE ow ADD PARTITION (pt='a') PARTITION (pt='b');"
+                + "INSERT INTO TABLE ow PARTITION (pt='a') VALUES (1), (2);"
+                + "INSERT INTO TABLE ow PARTITION (pt='b') VALUES (10);");
+        PartitionSpec a = new PartitionSpec("pt='a'");
+        TableTunnel.UploadSession session = tunnel.createUploadSession(mc.project(), "ow", a, true);
+        try (RecordWriter w = session.openRecordWriter(0)) {
+            Record r = session.newRecord();
+            r.setBigint("id", 3L);
+            w.write(r);
+        }
+        assertThat(ids("select id from ow where pt = 'a' order by id")).containsExactly("1", "2");
+        session.commit();
+        assertThat(ids("select id from ow where pt = 'a' order by id")).containsExactly("3");
+        assertThat(ids("select id from ow where pt = 'b' order by id")).containsExactly("10");
+    }
+
+    @Test
+    void reloadedUploadSessionsShareBlocksAndTruncateEmptiesTheTable() throws Exception {
+        sql(odps, "CREATE TABLE reload_me (id BIGINT)");
+        TableTunnel.UploadSession first = tunnel.createUploadSession(mc.project(), "reload_me");
+        TableTunnel.UploadSession second = tunnel.getUploadSession(mc.project(), "reload_me", first.getId());
+        for (TableTunnel.UploadSession s : List.of(first, second)) {
+            long block = s == first ? 0 : 1;
+            try (RecordWriter w = s.openRecordWriter(block)) {
+                Record r = s.newRecord();
+                r.setBigint("id", block);
+                w.write(r);
+            }
+        }
+        assertThat(first.getBlockList()).containsExactly(0L, 1L);
+        second.commit(new Long[] {0L, 1L});
+        assertThat(ids("select id from reload_me order by id")).containsExactly("0", "1");
+        odps.tables().get("reload_me").truncate();
+        assertThat(ids("select id from reload_me")).isEmpty();
+        odps.tables().delete("reload_me");
+        assertThat(odps.tables().exists("reload_me")).isFalse();
+    }
+
+    private static List<String> ids(String query) throws OdpsException {
+        return sql(odps, query).stream().map(r -> r.getString(0)).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.sinkline.emulator.maxcompute;
+
+import static io.sinkline.emulator.maxcompute.EmulatorClients.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.data.RecordWriter;
+import com.aliyun.odps.tunnel.TableTunnel;
+
+class StrictModeTest {
+
+    private static MaxComputeEmulator mc;
+
+    @BeforeAll
+    static void start() {
+        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().strict(true)
+                .accessKeyId("LTAI-test").accessKeySecret("s3cret").build());
+    }
+
+    @AfterAll
+    static void stop() {
+        mc.close();
+    }
+
+    @Test
+    void theRightKeyWorksForRestAndTunnel() throws Exception {
+        Odps odps = EmulatorClients.odps(mc);
+        sql(odps, "CREATE TABLE signed (v STRING) PARTITIONED BY (pt STRING); ALTER TABLE signed ADD PARTITION (pt='a b');");
+        TableTunnel tunnel = EmulatorClients.tunnel(mc, odps);
+        TableTunnel.UploadSession s = tunnel.createUploadSession(mc.project(), "signed", new PartitionSpec("pt='a b'"));
+        try (RecordWriter w = s.openRecordWriter(0)) {
+            Record r = s.newRecord();
+            r.setString("v", "x");
+            w.write(r);
+        }
+        s.commit();
+        assertThat(sql(odps, "select v from signed")).extracting(r -> r.getString(0)).containsExactly("x");
+    }
+
+    @Test
+    void aWrongSecretOrAnUnknownKeyIsRejected() {
+        Odps wrongSecret = EmulatorClients.odps(mc, "LTAI-test", "not-the-secret");
+        assertThatThrownBy(() -> wrongSecret.tables().exists("signed"))
+                .isInstanceOf(OdpsException.class).hasMessageContaining("signature");
+        Odps unknownKey = EmulatorClients.odps(mc, "LTAI-other", "s3cret");
+        assertThatThrownBy(() -> sql(unknownKey, "select 1"))
+                .isInstanceOf(OdpsException.class).hasMessageContaining("AccessKeyId");
+        TableTunnel tunnel = EmulatorClients.tunnel(mc, wrongSecret);
+        assertThatThrownBy(() -> tunnel.createUploadSession(mc.project(), "signed", new PartitionSpec("pt='a b'")))
+                .isInstanceOf(OdpsException.class).hasMessageContaining("SignatureNotMatch");
+    }
+}
