@@ -135,7 +135,7 @@ public class TablestoreSinkTask extends SinkTask {
         if (timeseries != null) {
             timeseries.flushDue();
         }
-        Map<TopicPartition, OffsetAndMetadata> safe = tracker.committableOffsets();
+        Map<TopicPartition, OffsetAndMetadata> safe = tracker.committableOffsets(currentOffsets);
         errors.flush();
         return safe;
     }
