@@ -9,8 +9,10 @@ import io.sinkline.emulator.tablestore.http.OtsHttpHandler;
 import io.sinkline.emulator.tablestore.protocol.ActionRegistry;
 import io.sinkline.emulator.tablestore.protocol.BatchWriteActions;
 import io.sinkline.emulator.tablestore.protocol.RowActions;
+import io.sinkline.emulator.tablestore.protocol.StreamActions;
 import io.sinkline.emulator.tablestore.protocol.TableActions;
 import io.sinkline.emulator.tablestore.protocol.TimeseriesActions;
+import io.sinkline.emulator.tablestore.stream.StreamRegistry;
 import io.sinkline.emulator.tablestore.timeseries.TimeseriesCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * A local Tablestore that the unmodified official SDK talks to over the real wire protocol.
@@ -46,18 +49,24 @@ public final class TablestoreEmulator implements AutoCloseable {
 
     private final TablestoreEmulatorOptions options;
     private final FaultInjector faults = new FaultInjector();
-    private final TableCatalog catalog = new TableCatalog(System::currentTimeMillis);
+    private final TableCatalog catalog;
     private final TimeseriesCatalog timeseries = new TimeseriesCatalog();
+    private final StreamRegistry streams;
     private final HttpServer server;
     private final ExecutorService executor;
 
     private TablestoreEmulator(TablestoreEmulatorOptions options) throws IOException {
         this.options = options;
+        LongSupplier clock = options.clock()::millis;
+        this.catalog = new TableCatalog(clock);
+        this.streams = new StreamRegistry(clock);
+        catalog.addListener(streams);
         ActionRegistry registry = new ActionRegistry();
         new TableActions(catalog).register(registry);
         new RowActions(catalog).register(registry);
         new BatchWriteActions(catalog, faults).register(registry);
-        new TimeseriesActions(timeseries, catalog, faults, System::currentTimeMillis).register(registry);
+        new TimeseriesActions(timeseries, catalog, faults, clock).register(registry);
+        new StreamActions(streams).register(registry);
 
         AccessKeys keys = new AccessKeys(Map.of(options.accessKeyId(), options.accessKeySecret()),
                 options.accessKeySecret(), options.strict());
@@ -105,6 +114,11 @@ public final class TablestoreEmulator implements AutoCloseable {
     /** The fault injector of this emulator (also reachable over HTTP under /_sinkline/faults). */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** Stream control for tests: split and merge shards of a table's stream (reads go through the SDK). */
+    public StreamRegistry streams() {
+        return streams;
     }
 
     private String hostForUrl() {

@@ -1,6 +1,7 @@
 package io.sinkline.emulator.tablestore;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 
 /** How to start a {@link TablestoreEmulator}; build with {@link #builder()}. */
@@ -17,6 +18,7 @@ public final class TablestoreEmulatorOptions {
     private final boolean strict;
     private final Path dataDir;
     private final int threads;
+    private final Clock clock;
 
     private TablestoreEmulatorOptions(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -27,6 +29,7 @@ public final class TablestoreEmulatorOptions {
         this.strict = b.strict;
         this.dataDir = b.dataDir;
         this.threads = b.threads;
+        this.clock = b.clock;
     }
 
     public static Builder builder() {
@@ -66,6 +69,11 @@ public final class TablestoreEmulatorOptions {
         return threads;
     }
 
+    /** The server's clock: versions, TTL and stream retention follow it. */
+    public Clock clock() {
+        return clock;
+    }
+
     public static final class Builder {
         private String bindAddress = "127.0.0.1";
         private int port = 0;
@@ -75,6 +83,7 @@ public final class TablestoreEmulatorOptions {
         private boolean strict;
         private Path dataDir;
         private int threads = 32;
+        private Clock clock = Clock.systemUTC();
 
         /** The address to listen on; 127.0.0.1 unless you mean to expose the emulator. */
         public Builder bindAddress(String address) {
@@ -123,6 +132,12 @@ public final class TablestoreEmulatorOptions {
                 throw new IllegalArgumentException("threads must be positive");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /** A different clock for the server, e.g. one a test moves forward to expire stream data. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
             return this;
         }
 
