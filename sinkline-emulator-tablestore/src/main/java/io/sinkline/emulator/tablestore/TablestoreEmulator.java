@@ -12,6 +12,7 @@ import io.sinkline.emulator.tablestore.protocol.RowActions;
 import io.sinkline.emulator.tablestore.protocol.StreamActions;
 import io.sinkline.emulator.tablestore.protocol.TableActions;
 import io.sinkline.emulator.tablestore.protocol.TimeseriesActions;
+import io.sinkline.emulator.tablestore.storage.DataDirectory;
 import io.sinkline.emulator.tablestore.stream.StreamRegistry;
 import io.sinkline.emulator.tablestore.timeseries.TimeseriesCatalog;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ import java.util.function.LongSupplier;
 public final class TablestoreEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TablestoreEmulator.class);
 
+    private static final long SNAPSHOT_INTERVAL_MILLIS = 5000;
+
     static {
         // The JDK server leaves Nagle on by default; with the SDK's small requests that costs a
         // delayed-ACK wait (~40 ms) per call. Read once, when the first JDK HttpServer starts.
@@ -52,6 +55,7 @@ public final class TablestoreEmulator implements AutoCloseable {
     private final TableCatalog catalog;
     private final TimeseriesCatalog timeseries = new TimeseriesCatalog();
     private final StreamRegistry streams;
+    private final DataDirectory dataDirectory;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -61,6 +65,8 @@ public final class TablestoreEmulator implements AutoCloseable {
         this.catalog = new TableCatalog(clock);
         this.streams = new StreamRegistry(clock);
         catalog.addListener(streams);
+        this.dataDirectory = options.dataDir() == null ? null
+                : DataDirectory.open(options.dataDir(), catalog, timeseries, SNAPSHOT_INTERVAL_MILLIS);
         ActionRegistry registry = new ActionRegistry();
         new TableActions(catalog).register(registry);
         new RowActions(catalog).register(registry);
@@ -71,7 +77,15 @@ public final class TablestoreEmulator implements AutoCloseable {
         AccessKeys keys = new AccessKeys(Map.of(options.accessKeyId(), options.accessKeySecret()),
                 options.accessKeySecret(), options.strict());
         this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
-        this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 256);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 256);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            if (dataDirectory != null) {
+                dataDirectory.close();
+            }
+            throw e;
+        }
         server.createContext("/", new OtsHttpHandler(registry, keys, options.instanceName(), faults));
         server.createContext(FaultAdminHandler.PATH, new FaultAdminHandler(faults));
         server.setExecutor(executor);
@@ -137,6 +151,9 @@ public final class TablestoreEmulator implements AutoCloseable {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (dataDirectory != null) {
+            dataDirectory.close(); // after the server stopped, so the snapshot has every acknowledged write
         }
         LOG.info("Tablestore emulator on port {} stopped", port());
     }

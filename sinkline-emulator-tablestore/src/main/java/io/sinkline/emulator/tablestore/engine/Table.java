@@ -29,13 +29,16 @@ public final class Table {
     private final Object[] rowLocks = new Object[64];
     private final AtomicLong autoIncrement;
     private final LongSupplier clockMillis;
+    private final AtomicLong changeCounter;
     private volatile TableOptions options;
     private volatile StreamSettings stream;
     private volatile RowChangeListener listener = RowChangeListener.NONE;
     private volatile int[] reservedThroughput = {0, 0};
 
-    public Table(TableSchema schema, TableOptions options, StreamSettings stream, LongSupplier clockMillis) {
+    public Table(TableSchema schema, TableOptions options, StreamSettings stream, LongSupplier clockMillis,
+                 AtomicLong changeCounter) {
         this.schema = schema;
+        this.changeCounter = changeCounter;
         this.options = options;
         this.stream = stream;
         this.clockMillis = clockMillis;
@@ -114,6 +117,7 @@ public final class Table {
             }
             listener.rowChanged(this, new RowChange(mutation.kind(), pk, List.copyOf(applied), now * 1000));
         }
+        changeCounter.incrementAndGet();
         return new WriteResult(pk, applied);
     }
 

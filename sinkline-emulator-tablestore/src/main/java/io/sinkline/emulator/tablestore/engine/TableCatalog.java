@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /** The instance's wide-column tables by name. */
@@ -25,6 +26,7 @@ public final class TableCatalog {
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final LongSupplier clockMillis;
+    private final AtomicLong changes = new AtomicLong();
 
     public TableCatalog(LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
@@ -39,10 +41,11 @@ public final class TableCatalog {
     }
 
     public Table create(TableSchema schema, TableOptions options, StreamSettings stream) {
-        Table table = new Table(schema, options, stream, clockMillis);
+        Table table = new Table(schema, options, stream, clockMillis, changes);
         if (tables.putIfAbsent(schema.name(), table) != null) {
             throw new OtsException(OtsErrorCode.OBJECT_ALREADY_EXIST, "Requested table already exists.");
         }
+        changes.incrementAndGet();
         listeners.forEach(l -> l.tableCreated(table));
         return table;
     }
@@ -60,6 +63,7 @@ public final class TableCatalog {
     }
 
     public void updated(Table table) {
+        changes.incrementAndGet();
         listeners.forEach(l -> l.tableUpdated(table));
     }
 
@@ -68,7 +72,13 @@ public final class TableCatalog {
         if (t == null) {
             throw OtsException.notExist("Requested table does not exist.");
         }
+        changes.incrementAndGet();
         listeners.forEach(l -> l.tableDeleted(t));
+    }
+
+    /** Grows with every change to tables or rows; snapshots compare it to know whether to write. */
+    public long changeCount() {
+        return changes.get();
     }
 
     public List<String> names() {

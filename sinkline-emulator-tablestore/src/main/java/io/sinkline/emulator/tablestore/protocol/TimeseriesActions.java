@@ -121,6 +121,7 @@ public final class TimeseriesActions {
                 t.allowUpdateAttributes(req.getMetaOptions().getAllowUpdateAttributes());
             }
         }
+        catalog.touch();
         return Timeseries.UpdateTimeseriesTableResponse.getDefaultInstance();
     }
 
@@ -148,6 +149,7 @@ public final class TimeseriesActions {
             }
             t.seriesFor(p.key(), nowMicros).put(p.timeMicros(), p.fields());
         }
+        catalog.touch();
         return out.build();
     }
 
@@ -271,6 +273,7 @@ public final class TimeseriesActions {
             Series s = t.seriesFor(TimeseriesRowsCodec.key(m.getTimeSeriesKey()), nowMicros);
             s.attributes(TimeseriesRowsCodec.parseTags(m.hasAttributes() ? m.getAttributes() : ""), nowMicros);
         }
+        catalog.touch();
         return out.build();
     }
 
@@ -279,6 +282,7 @@ public final class TimeseriesActions {
         for (Timeseries.TimeseriesKey k : req.getTimeseriesKeyList()) {
             t.removeSeries(TimeseriesRowsCodec.key(k));
         }
+        catalog.touch();
         return Timeseries.DeleteTimeseriesMetaResponse.getDefaultInstance();
     }
 }
