@@ -18,6 +18,7 @@ public final class Faults {
     private final Map<FaultTarget, ErrorRule> errors = new EnumMap<>(FaultTarget.class);
     private final Map<FaultTarget, Double> drops = new EnumMap<>(FaultTarget.class);
     private final AtomicInteger failingCommits = new AtomicInteger();
+    private volatile ErrorRule commitError = new ErrorRule(1, 500, "InternalServerError");
     private volatile long latencyMillis;
     private final Random random;
 
@@ -44,6 +45,12 @@ public final class Faults {
 
     /** The next {@code count} batch-upload commits fail with 500 InternalServerError; their data stays invisible. */
     public Faults failCommits(int count) {
+        return failCommits(count, 500, "InternalServerError");
+    }
+
+    /** The next {@code count} batch-upload commits fail with this status and code; their data stays invisible. */
+    public Faults failCommits(int count, int status, String code) {
+        commitError = new ErrorRule(1, status, code);
         failingCommits.set(count);
         return this;
     }
@@ -79,7 +86,8 @@ public final class Faults {
             return Optional.of(new InjectedFault.Error(rule.status(), rule.code(), "Injected fault: " + rule.code()));
         }
         if (target == FaultTarget.TUNNEL_UPLOAD_COMMIT && failingCommits.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            return Optional.of(new InjectedFault.Error(500, "InternalServerError", "Injected commit failure"));
+            ErrorRule e = commitError;
+            return Optional.of(new InjectedFault.Error(e.status(), e.code(), "Injected commit failure"));
         }
         return Optional.empty();
     }

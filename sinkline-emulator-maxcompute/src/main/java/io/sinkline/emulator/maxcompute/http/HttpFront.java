@@ -176,18 +176,16 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
+    /** I/O loops first, then the workers their pipelines hand events to. */
     private void shutdown() {
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
         shutdown();
-        boss.terminationFuture().syncUninterruptibly();
-        io.terminationFuture().syncUninterruptibly();
-        workers.terminationFuture().syncUninterruptibly();
     }
 }
