@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "emulator",
         mixinStandardHelpOptions = true,
         description = "Run a local emulator of a service that the official SDKs talk to unmodified.",
-        subcommands = {})
+        subcommands = {io.sinkline.cli.tablestore.TablestoreEmulatorCommand.class})
 final class EmulatorCommand implements Runnable {
 
     @Spec

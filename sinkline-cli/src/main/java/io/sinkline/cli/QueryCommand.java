@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "query",
         mixinStandardHelpOptions = true,
         description = "Print the data of a table, against an emulator or the cloud.",
-        subcommands = {})
+        subcommands = {io.sinkline.cli.tablestore.TablestoreQueryCommand.class})
 final class QueryCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,81 @@
+package io.sinkline.cli.tablestore;
+
+import io.sinkline.emulator.tablestore.TablestoreEmulator;
+import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code sinkline emulator tablestore}: a local Tablestore in the foreground until Ctrl-C. */
+@Command(
+        name = "tablestore",
+        mixinStandardHelpOptions = true,
+        description = "Run a local Tablestore that the official SDKs talk to unmodified.")
+public final class TablestoreEmulatorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8800", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--instance", defaultValue = TablestoreEmulatorOptions.DEFAULT_INSTANCE,
+            description = "Instance name (default: ${DEFAULT-VALUE}).")
+    String instance;
+
+    @Option(names = "--access-key-id", defaultValue = TablestoreEmulatorOptions.DEFAULT_ACCESS_KEY_ID,
+            description = "Access key id clients use (default: ${DEFAULT-VALUE}).")
+    String accessKeyId;
+
+    @Option(names = "--access-key-secret", defaultValue = "${env:SINKLINE_OTS_ACCESS_KEY_SECRET:-"
+            + TablestoreEmulatorOptions.DEFAULT_ACCESS_KEY_SECRET + "}",
+            description = "Access key secret (default: $SINKLINE_OTS_ACCESS_KEY_SECRET or the emulator's default).")
+    String accessKeySecret;
+
+    @Option(names = "--strict", description = "Verify request signatures; reject other keys with 403 OTSAuthFailed.")
+    boolean strict;
+
+    @Option(names = "--data-dir", description = "Keep data in this directory across restarts (default: in memory).")
+    Path dataDir;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TablestoreEmulator emulator = TablestoreEmulator.start(TablestoreEmulatorOptions.builder()
+                .port(port).bindAddress(bind).instanceName(instance)
+                .accessKeyId(accessKeyId).accessKeySecret(accessKeySecret)
+                .strict(strict).dataDir(dataDir).build());
+        Thread hook = new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "ots-emulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Tablestore emulator listening on %s%n", emulator.endpoint());
+        out.printf("  instance: %s  access key id: %s  strict: %s  data: %s%n", instance, accessKeyId, strict,
+                dataDir == null ? "in memory" : dataDir.toAbsolutePath());
+        out.printf("  faults:   %s/_sinkline/faults%n", emulator.endpoint());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        try {
+            stopped.await();
+        } finally {
+            // Interrupted (embedded use): stop here instead of at JVM exit.
+            if (stopped.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                emulator.close();
+            }
+        }
+        return 0;
+    }
+}
