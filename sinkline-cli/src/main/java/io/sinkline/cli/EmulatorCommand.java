@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "emulator",
         mixinStandardHelpOptions = true,
         description = "Run a local emulator of a service that the official SDKs talk to unmodified.",
-        subcommands = {io.sinkline.cli.tablestore.TablestoreEmulatorCommand.class})
+        subcommands = {io.sinkline.cli.tablestore.TablestoreEmulatorCommand.class, io.sinkline.cli.maxcompute.MaxComputeEmulatorCommand.class})
 final class EmulatorCommand implements Runnable {
 
     @Spec

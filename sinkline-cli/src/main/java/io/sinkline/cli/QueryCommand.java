@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         name = "query",
         mixinStandardHelpOptions = true,
         description = "Print the data of a table, against an emulator or the cloud.",
-        subcommands = {io.sinkline.cli.tablestore.TablestoreQueryCommand.class})
+        subcommands = {io.sinkline.cli.tablestore.TablestoreQueryCommand.class, io.sinkline.cli.maxcompute.MaxComputeQueryCommand.class})
 final class QueryCommand implements Runnable {
 
     @Spec

@@ -6,6 +6,10 @@ import java.util.Objects;
 /** How a {@link MaxComputeEmulator} listens, which project it serves and which credentials it accepts. */
 public final class MaxComputeEmulatorOptions {
 
+    public static final String DEFAULT_PROJECT = "sinkline";
+    public static final String DEFAULT_ACCESS_KEY_ID = "sinkline-ak";
+    public static final String DEFAULT_ACCESS_KEY_SECRET = "sinkline-secret";
+
     private final String host;
     private final int port;
     private final String project;
@@ -62,9 +66,9 @@ public final class MaxComputeEmulatorOptions {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
-        private String project = "sinkline";
-        private String accessKeyId = "sinkline-ak";
-        private String accessKeySecret = "sinkline-secret";
+        private String project = DEFAULT_PROJECT;
+        private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
+        private String accessKeySecret = DEFAULT_ACCESS_KEY_SECRET;
         private boolean strict = false;
         private Path dataDir;
 

@@ -1,0 +1,80 @@
+package io.sinkline.cli.maxcompute;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.sinkline.emulator.maxcompute.MaxComputeEmulator;
+import io.sinkline.emulator.maxcompute.MaxComputeEmulatorOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sinkline emulator maxcompute}: a local MaxCompute (REST + Tunnel on one port) until Ctrl-C. */
+@Command(
+        name = "maxcompute",
+        mixinStandardHelpOptions = true,
+        description = "Run a local MaxCompute that odps-sdk-core talks to unmodified (REST, SQL, batch and streaming Tunnel).")
+public final class MaxComputeEmulatorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8900", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--project", defaultValue = MaxComputeEmulatorOptions.DEFAULT_PROJECT,
+            description = "Project name (default: ${DEFAULT-VALUE}).")
+    String project;
+
+    @Option(names = "--access-key-id", defaultValue = MaxComputeEmulatorOptions.DEFAULT_ACCESS_KEY_ID,
+            description = "Access key id clients use (default: ${DEFAULT-VALUE}).")
+    String accessKeyId;
+
+    @Option(names = "--access-key-secret", defaultValue = "${env:SINKLINE_MC_ACCESS_KEY_SECRET:-"
+            + MaxComputeEmulatorOptions.DEFAULT_ACCESS_KEY_SECRET + "}",
+            description = "Access key secret (default: $SINKLINE_MC_ACCESS_KEY_SECRET or the emulator's default).")
+    String accessKeySecret;
+
+    @Option(names = "--strict", description = "Verify request signatures; reject other keys with 403.")
+    boolean strict;
+
+    @Option(names = "--data-dir", description = "Keep tables in this directory across restarts (default: in memory).")
+    Path dataDir;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        MaxComputeEmulator emulator = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder()
+                .host(bind).port(port).project(project).accessKeyId(accessKeyId).accessKeySecret(accessKeySecret)
+                .strict(strict).dataDir(dataDir).build());
+        Thread hook = new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "mc-emulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("MaxCompute emulator listening on %s%n", emulator.endpoint());
+        out.printf("  tunnel:  %s%n", emulator.tunnelEndpoint());
+        out.printf("  project: %s  access key id: %s  strict: %s  data: %s%n", project, accessKeyId, strict,
+                dataDir == null ? "in memory" : dataDir.toAbsolutePath());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        try {
+            stopped.await();
+        } finally {
+            // Interrupted (embedded use): stop here instead of at JVM exit.
+            if (stopped.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                emulator.close();
+            }
+        }
+        return 0;
+    }
+}
