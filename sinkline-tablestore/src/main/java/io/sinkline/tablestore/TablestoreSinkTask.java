@@ -131,7 +131,7 @@ public class TablestoreSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        throwIfFailed();
+        // Even after a fatal row failure the acknowledged prefix is safe to commit; put() fails the task.
         if (timeseries != null) {
             timeseries.flushDue();
         }

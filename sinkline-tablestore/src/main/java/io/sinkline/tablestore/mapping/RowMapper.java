@@ -36,10 +36,10 @@ public final class RowMapper {
         this.table = mapping.table();
         List<ColumnSpec> pk = mode == PrimaryKeyMode.KAFKA ? TableMapping.kafkaPrimaryKey() : mapping.primaryKey();
         this.primaryKey = new PrimaryKeyExtractor(mode, pk, overEnvelope);
+        // A value field named like a primary-key column never becomes an attribute column:
+        // the service refuses attribute columns that duplicate the primary key.
         Set<String> pkFields = new HashSet<>();
-        if (mode == PrimaryKeyMode.RECORD_VALUE) {
-            pk.forEach(c -> pkFields.add(c.name()));
-        }
+        pk.forEach(c -> pkFields.add(c.name()));
         this.columns = new ColumnExtractor(mapping.columns(), pkFields, overEnvelope);
         this.operation = operation;
         this.deleteMode = deleteMode;

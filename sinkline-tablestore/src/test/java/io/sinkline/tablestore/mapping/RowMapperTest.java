@@ -71,8 +71,10 @@ class RowMapperTest {
     @Test
     void recordKeyModeReadsKeyFieldsOrTheScalarKey() {
         Map<String, String> one = Map.of("tablestore.t.primarykey.name", "id", "tablestore.t.primarykey.type", "integer");
-        assertThat(pk(map(mapper(one, PrimaryKeyMode.RECORD_KEY, OperationMode.PUT, DeleteMode.NONE), record("17", "{\"a\":1}"))))
-                .containsExactly("INTEGER:17");
+        RowChange byKey = map(mapper(one, PrimaryKeyMode.RECORD_KEY, OperationMode.PUT, DeleteMode.NONE),
+                record("17", "{\"a\":1,\"id\":\"dup\"}"));
+        assertThat(pk(byKey)).containsExactly("INTEGER:17");
+        assertThat(columns((RowPutChange) byKey)).containsOnlyKeys("a"); // never an attribute named like the key
         Map<String, String> two = Map.of("tablestore.t.primarykey.name", "region,id", "tablestore.t.primarykey.type", "string,integer");
         Schema keySchema = SchemaBuilder.struct().field("region", Schema.STRING_SCHEMA).field("id", Schema.INT64_SCHEMA).build();
         Struct key = new Struct(keySchema).put("region", "eu").put("id", 5L);
