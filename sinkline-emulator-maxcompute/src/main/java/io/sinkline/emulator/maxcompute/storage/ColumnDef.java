@@ -1,22 +1,55 @@
 package io.sinkline.emulator.maxcompute.storage;
 
+import java.util.Objects;
+
 import com.aliyun.odps.type.TypeInfo;
 import com.aliyun.odps.type.TypeInfoParser;
 
-/** A column as MaxCompute declares it: a lower-case name, the type as written in DDL (upper case) and a comment. */
-public record ColumnDef(String name, String type, String comment) {
+/**
+ * A column as MaxCompute declares it: a lower-case name, the type as written in DDL (canonical upper case) and a
+ * comment. The parsed type is kept because it is consulted for every value that is stored or read.
+ */
+public final class ColumnDef {
 
-    public ColumnDef {
-        name = name.toLowerCase();
-        type = typeInfoOf(type).getTypeName();
-        comment = comment == null ? "" : comment;
+    private final String name;
+    private final TypeInfo typeInfo;
+    private final String comment;
+
+    public ColumnDef(String name, String type, String comment) {
+        this.name = name.toLowerCase();
+        this.typeInfo = TypeInfoParser.getTypeInfoFromTypeString(type.trim().toUpperCase());
+        this.comment = comment == null ? "" : comment;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The canonical type name, e.g. {@code DECIMAL(18,4)} or {@code MAP<STRING,BIGINT>}. */
+    public String type() {
+        return typeInfo.getTypeName();
     }
 
     public TypeInfo typeInfo() {
-        return typeInfoOf(type);
+        return typeInfo;
     }
 
-    private static TypeInfo typeInfoOf(String type) {
-        return TypeInfoParser.getTypeInfoFromTypeString(type.trim().toUpperCase());
+    public String comment() {
+        return comment;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ColumnDef c && c.name.equals(name) && c.type().equals(type()) && c.comment.equals(comment);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type(), comment);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + type();
     }
 }

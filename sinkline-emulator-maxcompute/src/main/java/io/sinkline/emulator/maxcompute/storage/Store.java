@@ -20,6 +20,7 @@ import org.duckdb.DuckDBConnection;
 import com.aliyun.odps.Column;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
+import com.aliyun.odps.type.TypeInfo;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -252,7 +253,7 @@ public final class Store implements AutoCloseable {
      * Appends records (data columns in table order) to a partition in one transaction; with {@code overwrite}
      * the partition's (or unpartitioned table's) previous rows are replaced. Adds the partition if missing.
      */
-    public void append(TableDef def, PartitionValues p, List<Record> records, boolean overwrite) {
+    public void append(TableDef def, PartitionValues p, List<Object[]> rows, boolean overwrite) {
         locked(c -> {
             c.setAutoCommit(false);
             try {
@@ -262,12 +263,12 @@ public final class Store implements AutoCloseable {
                 if (overwrite) {
                     deleteRows(c, def, p);
                 }
-                List<ColumnDef> cols = def.columns();
+                TypeInfo[] types = def.columns().stream().map(ColumnDef::typeInfo).toArray(TypeInfo[]::new);
                 try (DuckDBAppender app = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, def.name())) {
-                    for (Record r : records) {
+                    for (Object[] row : rows) {
                         app.beginRow();
-                        for (int i = 0; i < cols.size(); i++) {
-                            codec.append(app, cols.get(i).typeInfo(), r.get(i));
+                        for (int i = 0; i < types.length; i++) {
+                            codec.append(app, types[i], row[i]);
                         }
                         for (String v : p.values()) {
                             app.append(v);
@@ -311,6 +312,7 @@ public final class Store implements AutoCloseable {
             sql.append(" FROM ").append(DuckTypes.quote(def.name())).append(where(p))
                     .append(" ORDER BY rowid LIMIT ").append(count).append(" OFFSET ").append(start);
             Column[] sdkColumns = columns.stream().map(col -> new Column(col.name(), col.typeInfo())).toArray(Column[]::new);
+            TypeInfo[] types = columns.stream().map(ColumnDef::typeInfo).toArray(TypeInfo[]::new);
             List<Record> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 bind(ps, p, 1);
@@ -318,7 +320,7 @@ public final class Store implements AutoCloseable {
                     while (rs.next()) {
                         ArrayRecord r = new ArrayRecord(sdkColumns);
                         for (int i = 0; i < columns.size(); i++) {
-                            r.set(i, codec.read(rs, i + 1, columns.get(i).typeInfo()));
+                            r.set(i, codec.read(rs, i + 1, types[i]));
                         }
                         out.add(r);
                     }

@@ -39,19 +39,22 @@ final class RecordStreams {
         return new CompressOption(algorithm, 1, 0);
     }
 
-    /** Decodes every record of a block; a broken stream or checksum is the client's error (400 MalformedDataStream). */
-    static List<Record> read(TableSchema schema, InputStream body, CompressOption option) {
-        List<Record> records = new ArrayList<>();
+    /**
+     * Decodes every record of a block into value arrays (data columns in table order); a broken stream or
+     * checksum is the client's error (400 MalformedDataStream).
+     */
+    static List<Object[]> read(TableSchema schema, InputStream body, CompressOption option) {
+        List<Object[]> rows = new ArrayList<>();
         try {
             ProtobufRecordStreamReader reader = new ProtobufRecordStreamReader(schema, body, option);
-            Record r;
-            while ((r = reader.read()) != null) {
-                records.add(r);
+            RowCapture capture = new RowCapture(schema.getColumns().toArray(new Column[0]));
+            while (reader.read(capture) != null) {
+                rows.add(capture.takeRow());
             }
         } catch (IOException | RuntimeException e) {
             throw new OdpsError(400, "MalformedDataStream", "Invalid record stream: " + e.getMessage());
         }
-        return records;
+        return rows;
     }
 
     static byte[] write(List<Column> columns, List<Record> records) throws IOException {

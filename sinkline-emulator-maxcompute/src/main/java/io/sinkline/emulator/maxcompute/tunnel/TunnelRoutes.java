@@ -78,9 +78,9 @@ public final class TunnelRoutes {
         if (blockId < 0 || blockId >= 20000) {
             throw OdpsError.invalidArgument("blockid must be within [0, 20000): " + blockId);
         }
-        List<Record> records = RecordStreams.read(session.table().sdkSchema(), request.body(),
+        List<Object[]> rows = RecordStreams.read(session.table().sdkSchema(), request.body(),
                 RecordStreams.compression(request.header("Content-Encoding")));
-        session.putBlock(blockId, records);
+        session.putBlock(blockId, rows);
         return ServiceResponse.empty(200);
     }
 
@@ -89,7 +89,7 @@ public final class TunnelRoutes {
         UploadSession session = upload(request);
         synchronized (session) {
             if (!session.committed()) {
-                List<Record> all = new ArrayList<>();
+                List<Object[]> all = new ArrayList<>();
                 session.blocks().values().forEach(all::addAll);
                 store.append(session.table(), session.partition(), all, session.overwrite());
                 session.markCommitted();
@@ -193,9 +193,9 @@ public final class TunnelRoutes {
         if (!p.isEmpty() && !store.hasPartition(session.table(), p)) {
             throw new OdpsError(404, "NoSuchPartition", "Partition not found - " + p.display());
         }
-        List<Record> records = RecordStreams.read(session.table().sdkSchema(), request.body(),
+        List<Object[]> rows = RecordStreams.read(session.table().sdkSchema(), request.body(),
                 RecordStreams.compression(request.header("Content-Encoding")));
-        store.append(session.table(), p, records, false);
+        store.append(session.table(), p, rows, false);
         return ServiceResponse.empty(200)
                 .header("odps-tunnel-slot-num", "1")
                 .header("odps-tunnel-routed-server", routedServer.get());

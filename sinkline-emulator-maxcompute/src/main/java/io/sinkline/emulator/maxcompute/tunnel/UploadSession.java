@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-import com.aliyun.odps.data.Record;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -18,7 +17,7 @@ final class UploadSession {
     private final TableDef table;
     private final PartitionValues partition;
     private final boolean overwrite;
-    private final Map<Long, List<Record>> blocks = new ConcurrentSkipListMap<>();
+    private final Map<Long, List<Object[]>> blocks = new ConcurrentSkipListMap<>();
     private volatile boolean committed;
 
     UploadSession(String id, TableDef table, PartitionValues partition, boolean overwrite) {
@@ -53,11 +52,11 @@ final class UploadSession {
     }
 
     /** A re-sent block replaces the earlier one, as the service does. */
-    void putBlock(long blockId, List<Record> records) {
+    void putBlock(long blockId, List<Object[]> records) {
         blocks.put(blockId, records);
     }
 
-    Map<Long, List<Record>> blocks() {
+    Map<Long, List<Object[]>> blocks() {
         return blocks;
     }
 
