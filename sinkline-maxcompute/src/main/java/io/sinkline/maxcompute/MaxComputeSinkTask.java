@@ -49,6 +49,7 @@ public final class MaxComputeSinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(MaxComputeSinkTask.class);
     static final String TASK_ID = "sinkline.task.id";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PRECOMMIT_MAX_WAIT = Duration.ofSeconds(30);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     private ExecutorService pool;
@@ -143,7 +144,7 @@ public final class MaxComputeSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        return pipeline.preCommit();
+        return pipeline.preCommit(PRECOMMIT_MAX_WAIT);
     }
 
     @Override

@@ -114,10 +114,14 @@ public final class SinkPipeline {
     }
 
     /**
-     * Offsets safe to commit. Also starts a flush of rows that waited the flush interval, without
-     * waiting for it (its offsets come in a later commit).
+     * Offsets safe to commit. Waits (up to {@code maxWait}) for the flush in flight, so that its
+     * rows are committed now: Connect calls preCommit right before it revokes partitions, and rows
+     * that landed without their offsets would be read again by the next owner. Then starts a flush
+     * of rows that waited the flush interval, without waiting for it (its offsets come in a later
+     * commit; on revocation its rows are dropped and re-read instead).
      */
-    public Map<TopicPartition, OffsetAndMetadata> preCommit() {
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Duration maxWait) {
+        awaitInFlight(maxWait);
         throwIfFailed();
         if (buffer.ageMillis(clock.millis()) >= flushIntervalMs) {
             flush(false);
@@ -176,13 +180,16 @@ public final class SinkPipeline {
 
     /** Waits for the flush in flight (up to {@code timeout}); buffered rows are left for redelivery. */
     public void stop(Duration timeout) {
+        awaitInFlight(timeout);
+    }
+
+    private void awaitInFlight(Duration timeout) {
         try {
             inFlight.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("A flush was still in flight after {} ms at stop; its records were not committed and will be redelivered",
-                    timeout.toMillis());
+            LOG.debug("A flush is still in flight after {} ms; its offsets come with a later commit", timeout.toMillis());
         } catch (ExecutionException e) {
-            LOG.warn("The last flush failed at stop; its records were not committed and will be redelivered", e.getCause());
+            // recorded in `failure` by the flush's own completion handler
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -120,14 +121,14 @@ class SinkPipelineTest {
         pipeline.open(List.of(P0, P1));
         pipeline.put(List.of(good(P0, 0), good(P0, 1), good(P1, 0)));
 
-        assertThat(pipeline.preCommit()).isEmpty();
+        assertThat(pipeline.preCommit(Duration.ZERO)).isEmpty();
         pipeline.flush(true);
         assertThat(writer.flushes.get(0)).containsOnlyKeys("pt-0", "pt-1");
-        assertThat(pipeline.preCommit()).isEmpty();
+        assertThat(pipeline.preCommit(Duration.ZERO)).isEmpty();
 
         writer.succeed(0);
 
-        assertThat(pipeline.preCommit()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 P0, new OffsetAndMetadata(2), P1, new OffsetAndMetadata(1)));
     }
 
@@ -142,7 +143,7 @@ class SinkPipelineTest {
         pipeline.put(List.of(good(P0, 1)));
 
         assertThat(writer.flushes).hasSize(2);
-        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(1));
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(1));
     }
 
     @Test
@@ -154,7 +155,7 @@ class SinkPipelineTest {
 
         writer.results.get(0).completeExceptionally(new ConnectException("tunnel down"));
 
-        assertThatThrownBy(pipeline::preCommit).isInstanceOf(ConnectException.class).hasMessageContaining("tunnel down");
+        assertThatThrownBy(() -> pipeline.preCommit(Duration.ZERO)).isInstanceOf(ConnectException.class).hasMessageContaining("tunnel down");
         assertThatThrownBy(() -> pipeline.put(List.of(good(P0, 1)))).hasMessageContaining("tunnel down");
     }
 
@@ -172,7 +173,7 @@ class SinkPipelineTest {
             assertThat(failed.record().kafkaOffset()).isEqualTo(1);
             assertThat(failed.reason()).contains("extendinfos");
         });
-        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
         assertThat(reporter.flushes).isPositive();
         assertThat(metrics.getRecordsFailed()).isEqualTo(1);
     }
@@ -200,6 +201,6 @@ class SinkPipelineTest {
 
         assertThat(writer.flushes.get(0)).containsOnlyKeys("pt-0");
         assertThat(writer.rows(0)).isEqualTo(2);
-        assertThat(pipeline.preCommit()).containsOnlyKeys(P0).containsEntry(P0, new OffsetAndMetadata(2));
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsOnlyKeys(P0).containsEntry(P0, new OffsetAndMetadata(2));
     }
 }
