@@ -58,7 +58,8 @@ final class ServiceRouter implements Dispatcher {
     @Override
     public boolean jsonErrors(ServiceRequest r) {
         Target t = parse(r.path());
-        return t != null && "tables".equals(t.at(0)) && TunnelRoutes.isTunnelRequest(r, "streams".equals(t.at(2)));
+        return t != null && ("tables".equals(t.at(0)) || "instances".equals(t.at(0)))
+                && TunnelRoutes.isTunnelRequest(r, "streams".equals(t.at(2)));
     }
 
     @Override
@@ -68,6 +69,9 @@ final class ServiceRouter implements Dispatcher {
             return FaultTarget.METADATA;
         }
         if ("instances".equals(t.at(0))) {
+            if (r.has("downloads") || r.has("downloadid")) {
+                return FaultTarget.TUNNEL_DOWNLOAD;
+            }
             return r.method().equals("POST") ? FaultTarget.INSTANCES : FaultTarget.METADATA;
         }
         if ("tables".equals(t.at(0))) {
@@ -111,6 +115,12 @@ final class ServiceRouter implements Dispatcher {
             case "instances":
                 if (t.at(1) == null && method.equals("POST")) {
                     return rest.createInstance(r, project, baseUrl(r));
+                }
+                if (t.at(1) != null && r.has("downloads") && method.equals("POST")) {
+                    return tunnel.createResultDownload(rest.instanceResult(t.at(1)));
+                }
+                if (t.at(1) != null && r.has("downloadid")) {
+                    return tunnel.download(r);
                 }
                 if (t.at(1) != null && method.equals("GET")) {
                     return rest.instance(r, t.at(1));

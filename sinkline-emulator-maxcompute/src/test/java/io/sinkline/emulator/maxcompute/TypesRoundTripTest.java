@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.aliyun.odps.Column;
+import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.ArrayRecord;
@@ -26,9 +27,11 @@ import com.aliyun.odps.data.Binary;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.data.RecordWriter;
+import com.aliyun.odps.data.ResultSet;
 import com.aliyun.odps.data.SimpleJsonValue;
 import com.aliyun.odps.data.SimpleStruct;
 import com.aliyun.odps.data.Struct;
+import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.io.CompressOption;
 import com.aliyun.odps.type.StructTypeInfo;
@@ -147,5 +150,26 @@ class TypesRoundTripTest {
         assertThat(seen).containsExactly("b2", "c3");
         assertThat(new String(sql(odps, "select name from ranged where id = 4").get(0).getString(0)
                 .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo("d");
+    }
+
+    @Test
+    void queryResultsComeTypedThroughTheInstanceTunnel() throws Exception {
+        sql(odps, "CREATE TABLE typed_result (id BIGINT, name STRING, amount DECIMAL(10,2), at DATETIME);"
+                + "INSERT INTO typed_result VALUES (7, 'seven', 7.25, CAST('2024-05-06 07:08:09' AS DATETIME)), (8, NULL, NULL, NULL);");
+        Instance i = SQLTask.run(odps, "select id, name, amount, at, id * 2 AS doubled from typed_result order by id");
+        i.waitForSuccess();
+        ResultSet rs = SQLTask.getResultSet(i);
+        assertThat(rs.getTableSchema().getColumns()).extracting(Column::getName)
+                .containsExactly("id", "name", "amount", "at", "doubled");
+        List<Record> rows = new ArrayList<>();
+        rs.forEach(rows::add);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getBigint("id")).isEqualTo(7L);
+        assertThat(rows.get(0).getString("name")).isEqualTo("seven");
+        assertThat(rows.get(0).getDecimal("amount")).isEqualByComparingTo("7.25");
+        assertThat(((ZonedDateTime) rows.get(0).get("at")).toLocalDateTime()).isEqualTo("2024-05-06T07:08:09");
+        assertThat(rows.get(0).getBigint("doubled")).isEqualTo(14L);
+        assertThat(rows.get(1).get("name")).isNull();
+        assertThat(rows.get(1).get("amount")).isNull();
     }
 }

@@ -15,6 +15,7 @@ import io.sinkline.emulator.maxcompute.http.OdpsError;
 import io.sinkline.emulator.maxcompute.http.ServiceRequest;
 import io.sinkline.emulator.maxcompute.http.ServiceResponse;
 import io.sinkline.emulator.maxcompute.http.Xml;
+import io.sinkline.emulator.maxcompute.sql.QueryResult;
 import io.sinkline.emulator.maxcompute.sql.SqlEngine;
 
 /**
@@ -45,21 +46,35 @@ final class InstanceRoutes {
         Date start = new Date();
         SqlInstance instance;
         try {
-            String csv = engine.execute(task.query()).toCsv();
-            instance = new SqlInstance(id, task.name(), true, csv, start, new Date());
+            QueryResult result = engine.execute(task.query());
+            instance = new SqlInstance(id, task.name(), true, result.toCsv(), result, start, new Date());
         } catch (OdpsError e) {
             LOG.debug("SQL failed: {} -> {}", task.query(), e.getMessage());
-            instance = new SqlInstance(id, task.name(), false, e.code() + ":" + e.getMessage(), start, new Date());
+            instance = new SqlInstance(id, task.name(), false, e.code() + ":" + e.getMessage(), null, start, new Date());
         }
         instances.put(id, instance);
         return ServiceResponse.empty(201).header("Location", baseUrl + "/projects/" + project + "/instances/" + id);
     }
 
-    ServiceResponse get(ServiceRequest request, String id) {
+    /** The typed result of a successful instance, for the instance tunnel. */
+    QueryResult result(String id) {
+        SqlInstance instance = find(id);
+        if (!instance.success()) {
+            throw new OdpsError(400, "InstanceFailed", "Instance " + id + " failed: " + instance.result());
+        }
+        return instance.typed();
+    }
+
+    private SqlInstance find(String id) {
         SqlInstance instance = instances.get(id);
         if (instance == null) {
             throw OdpsError.noSuchObject("Instance not found - " + id);
         }
+        return instance;
+    }
+
+    ServiceResponse get(ServiceRequest request, String id) {
+        SqlInstance instance = find(id);
         String body;
         if (request.has("taskstatus")) {
             body = "<Instance>" + Xml.element("Status", "Terminated") + "<Tasks><Task Type=\"SQL\">"

@@ -2,6 +2,7 @@ package io.sinkline.emulator.maxcompute.rest;
 
 import io.sinkline.emulator.maxcompute.http.ServiceRequest;
 import io.sinkline.emulator.maxcompute.http.ServiceResponse;
+import io.sinkline.emulator.maxcompute.sql.QueryResult;
 import io.sinkline.emulator.maxcompute.sql.SqlEngine;
 import io.sinkline.emulator.maxcompute.storage.Store;
 
@@ -34,5 +35,9 @@ public final class RestRoutes {
 
     public ServiceResponse instance(ServiceRequest request, String id) {
         return instances.get(request, id);
+    }
+
+    public QueryResult instanceResult(String id) {
+        return instances.result(id);
     }
 }

@@ -2,8 +2,17 @@ package io.sinkline.emulator.maxcompute.sql;
 
 import java.util.List;
 
-/** The outcome of a statement: column names and rows as text ({@code null} for SQL NULL); empty for DDL. */
-public record QueryResult(List<String> columns, List<List<String>> rows) {
+import io.sinkline.emulator.maxcompute.storage.ColumnDef;
+
+/**
+ * The outcome of a statement: column names and rows as text ({@code null} for SQL NULL), and for queries the
+ * same rows as typed values (what the instance tunnel serves); all empty for DDL.
+ */
+public record QueryResult(List<String> columns, List<List<String>> rows, List<ColumnDef> types, List<Object[]> values) {
+
+    public QueryResult(List<String> columns, List<List<String>> rows) {
+        this(columns, rows, List.of(), List.of());
+    }
 
     public static QueryResult none() {
         return new QueryResult(List.of(), List.of());

@@ -35,7 +35,7 @@ public final class SqlEngine {
 
     public SqlEngine(Store store, String project) {
         this.store = store;
-        this.dialect = new DuckDialect(project);
+        this.dialect = new DuckDialect(project, store::allColumnNames);
     }
 
     public QueryResult execute(String script) {
@@ -442,18 +442,24 @@ public final class SqlEngine {
             try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 ResultSetMetaData md = rs.getMetaData();
                 List<String> columns = new ArrayList<>();
+                List<ColumnDef> types = new ArrayList<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     columns.add(md.getColumnLabel(i));
+                    types.add(new ColumnDef(md.getColumnLabel(i), odpsTypeOf(md, i), ""));
                 }
                 List<List<String>> rows = new ArrayList<>();
+                List<Object[]> values = new ArrayList<>();
                 while (rs.next()) {
                     List<String> row = new ArrayList<>(columns.size());
+                    Object[] typed = new Object[columns.size()];
                     for (int i = 1; i <= columns.size(); i++) {
                         row.add(text(rs, md, i));
+                        typed[i - 1] = store.codec().read(rs, i, types.get(i - 1).typeInfo());
                     }
                     rows.add(row);
+                    values.add(typed);
                 }
-                return new QueryResult(columns, rows);
+                return new QueryResult(columns, rows, types, values);
             }
         });
     }

@@ -104,6 +104,19 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Every column and partition key name of every table, lower case. */
+    public java.util.Set<String> allColumnNames() {
+        return locked(c -> {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT definition FROM " + TABLES)) {
+                while (rs.next()) {
+                    TableDefJson.read(rs.getString(1)).allColumns().forEach(col -> names.add(col.name()));
+                }
+            }
+            return names;
+        });
+    }
+
     /** Creates the table; returns false if it already existed and {@code ifNotExists} was given. */
     public boolean createTable(TableDef def, boolean ifNotExists) {
         return locked(c -> {

@@ -17,6 +17,7 @@ import com.google.gson.JsonObject;
 import io.sinkline.emulator.maxcompute.http.OdpsError;
 import io.sinkline.emulator.maxcompute.http.ServiceRequest;
 import io.sinkline.emulator.maxcompute.http.ServiceResponse;
+import io.sinkline.emulator.maxcompute.sql.QueryResult;
 import io.sinkline.emulator.maxcompute.storage.ColumnDef;
 import io.sinkline.emulator.maxcompute.storage.PartitionValues;
 import io.sinkline.emulator.maxcompute.storage.Store;
@@ -43,7 +44,7 @@ public final class TunnelRoutes {
         this.routedServer = routedServer;
     }
 
-    private record DownloadSession(String id, TableDef table, PartitionValues partition, long count) {
+    private record DownloadSession(String id, RowSource rows) {
     }
 
     private record StreamSession(String id, TableDef table, PartitionValues partition) {
@@ -112,7 +113,16 @@ public final class TunnelRoutes {
     public ServiceResponse createDownload(ServiceRequest request, String tableName) {
         TableDef def = store.requireTable(tableName);
         PartitionValues p = existingPartition(def, request.param("partition").orElse(null));
-        DownloadSession session = new DownloadSession(newId(), def, p, store.rowCount(def, p));
+        return startDownload(TableRows.of(store, def, p));
+    }
+
+    /** The instance tunnel: a download session over the result of a finished SQL instance. */
+    public ServiceResponse createResultDownload(QueryResult result) {
+        return startDownload(new ResultRows(result));
+    }
+
+    private ServiceResponse startDownload(RowSource rows) {
+        DownloadSession session = new DownloadSession(newId(), rows);
         downloads.put(session.id(), session);
         return ServiceResponse.json(200, downloadJson(session));
     }
@@ -126,8 +136,9 @@ public final class TunnelRoutes {
         if (!request.has("data")) {
             return ServiceResponse.json(200, downloadJson(session));
         }
+        RowSource source = session.rows();
         long start = 0;
-        long count = session.count();
+        long count = source.count();
         if (request.param("rowrange").isPresent()) {
             Matcher m = ROW_RANGE.matcher(request.param("rowrange").get());
             if (!m.matches()) {
@@ -136,20 +147,21 @@ public final class TunnelRoutes {
             start = Long.parseLong(m.group(1));
             count = Long.parseLong(m.group(2));
         }
-        if (start + count > session.count()) {
+        if (start + count > source.count()) {
             throw new OdpsError(400, "InvalidRowRange", "Row range (" + start + "," + count + ") exceeds the "
-                    + session.count() + " records of the session");
+                    + source.count() + " records of the session");
         }
         List<ColumnDef> columns = new ArrayList<>();
         if (request.param("columns").isPresent()) {
             for (String name : request.param("columns").get().split(",")) {
-                columns.add(session.table().column(name.trim())
+                String n = name.trim().toLowerCase();
+                columns.add(source.columns().stream().filter(c -> c.name().equals(n)).findFirst()
                         .orElseThrow(() -> OdpsError.invalidArgument("Unknown column " + name)));
             }
         } else {
-            columns.addAll(session.table().columns());
+            columns.addAll(source.columns());
         }
-        List<Record> rows = store.read(session.table(), session.partition(), columns, start, count);
+        List<Record> rows = source.read(columns, start, count);
         List<Column> sdkColumns = columns.stream().map(c -> new Column(c.name(), c.typeInfo())).toList();
         return ServiceResponse.bytes(200, RecordStreams.write(sdkColumns, rows));
     }
@@ -158,8 +170,8 @@ public final class TunnelRoutes {
         JsonObject o = new JsonObject();
         o.addProperty("DownloadID", s.id());
         o.addProperty("Status", "normal");
-        o.addProperty("RecordCount", s.count());
-        o.add("Schema", SessionJson.schema(s.table()));
+        o.addProperty("RecordCount", s.rows().count());
+        o.add("Schema", s.rows().schemaJson());
         o.addProperty("QuotaName", "");
         return o.toString();
     }
