@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -25,8 +26,10 @@ import java.util.function.LongSupplier;
  */
 public final class Table {
     private final TableSchema schema;
-    private final ConcurrentSkipListMap<PrimaryKey, StoredRow> rows = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<RowKey, StoredRow> rows = new ConcurrentSkipListMap<>();
     private final Object[] rowLocks = new Object[64];
+    /** One String per column name, shared by every cell of the table (saves memory with many rows). */
+    private final ConcurrentHashMap<String, String> columnNames = new ConcurrentHashMap<>();
     private final AtomicLong autoIncrement;
     private final LongSupplier clockMillis;
     private final AtomicLong changeCounter;
@@ -34,6 +37,7 @@ public final class Table {
     private volatile StreamSettings stream;
     private volatile RowChangeListener listener = RowChangeListener.NONE;
     private volatile int[] reservedThroughput = {0, 0};
+    private final Set<String> primaryKeyNames;
 
     public Table(TableSchema schema, TableOptions options, StreamSettings stream, LongSupplier clockMillis,
                  AtomicLong changeCounter) {
@@ -43,6 +47,9 @@ public final class Table {
         this.stream = stream;
         this.clockMillis = clockMillis;
         this.autoIncrement = new AtomicLong(clockMillis.getAsLong() * 1000);
+        Set<String> names = new HashSet<>();
+        schema.primaryKey().forEach(c -> names.add(c.name()));
+        this.primaryKeyNames = Set.copyOf(names);
         for (int i = 0; i < rowLocks.length; i++) {
             rowLocks[i] = new Object();
         }
@@ -106,14 +113,15 @@ public final class Table {
         // A lock per key stripe makes check-and-write atomic per row (ConcurrentSkipListMap.compute may
         // run its function more than once, which would double stream records).
         synchronized (rowLocks[(pk.hashCode() & 0x7fffffff) % rowLocks.length]) {
-            StoredRow current = rows.get(pk);
+            RowKey key = new RowKey(pk);
+            StoredRow current = rows.get(key);
             boolean exists = current != null && current.exists(opts, now);
             checkCondition(condition, exists, current, opts, now);
             StoredRow next = apply(mutation.kind(), current, changes, opts, now, applied);
             if (next == null) {
-                rows.remove(pk);
+                rows.remove(key);
             } else {
-                rows.put(pk, next);
+                rows.put(key, next);
             }
             listener.rowChanged(this, new RowChange(mutation.kind(), pk, List.copyOf(applied), now * 1000));
         }
@@ -123,7 +131,11 @@ public final class Table {
 
     /** Puts stored cells as they are (restoring from disk). */
     public void restore(PrimaryKey pk, List<Cell> cells) {
-        rows.put(pk, StoredRow.of(cells));
+        List<Cell> shared = new ArrayList<>(cells.size());
+        for (Cell c : cells) {
+            shared.add(new Cell(columnNames.computeIfAbsent(c.name(), n -> n), c.timestamp(), c.value()));
+        }
+        rows.put(new RowKey(pk), StoredRow.of(shared));
         for (PrimaryKeyColumn c : pk.getPrimaryKeyColumns()) {
             if (c.getValue().getType() == com.alicloud.openservices.tablestore.model.PrimaryKeyType.INTEGER) {
                 long v = c.getValue().asLong();
@@ -133,14 +145,14 @@ public final class Table {
     }
 
     /** Every stored row with all its cells, for snapshots. */
-    public Iterable<Map.Entry<PrimaryKey, StoredRow>> storedRows() {
+    public Iterable<Map.Entry<RowKey, StoredRow>> storedRows() {
         return rows.entrySet();
     }
 
     public RowView get(PrimaryKey pk, ReadSpec spec) {
         validatePrimaryKey(pk, false, false);
         long now = clockMillis.getAsLong();
-        StoredRow row = rows.get(pk);
+        StoredRow row = rows.get(new RowKey(pk));
         return view(pk, row, spec, options, now);
     }
 
@@ -151,7 +163,9 @@ public final class Table {
     public RangeResult range(PrimaryKey start, PrimaryKey end, boolean forward, int limit, ReadSpec spec, long maxBytes) {
         validatePrimaryKey(start, false, true);
         validatePrimaryKey(end, false, true);
-        int cmp = start.compareTo(end);
+        RowKey from = new RowKey(start);
+        RowKey to = new RowKey(end);
+        int cmp = from.compareTo(to);
         if (forward ? cmp > 0 : cmp < 0) {
             throw OtsException.invalid("The input parameter is invalid: the start primary key must be "
                     + (forward ? "less" : "greater") + " than the end primary key for direction "
@@ -160,18 +174,18 @@ public final class Table {
         if (cmp == 0) {
             return new RangeResult(List.of(), null);
         }
-        NavigableMap<PrimaryKey, StoredRow> slice = forward
-                ? rows.subMap(start, true, end, false)
-                : rows.subMap(end, false, start, true).descendingMap();
+        NavigableMap<RowKey, StoredRow> slice = forward
+                ? rows.subMap(from, true, to, false)
+                : rows.subMap(to, false, from, true).descendingMap();
         long now = clockMillis.getAsLong();
         TableOptions opts = options;
         List<RowView> out = new ArrayList<>();
         long bytes = 0;
-        for (Map.Entry<PrimaryKey, StoredRow> e : slice.entrySet()) {
+        for (Map.Entry<RowKey, StoredRow> e : slice.entrySet()) {
             if (out.size() >= limit || bytes >= maxBytes) {
-                return new RangeResult(out, e.getKey());
+                return new RangeResult(out, e.getKey().primaryKey());
             }
-            RowView v = view(e.getKey(), e.getValue(), spec, opts, now);
+            RowView v = view(e.getKey().primaryKey(), e.getValue(), spec, opts, now);
             if (v != null) {
                 out.add(v);
                 bytes += estimateBytes(v);
@@ -183,7 +197,7 @@ public final class Table {
     private static long estimateBytes(RowView v) {
         long n = 32;
         for (Cell c : v.cells()) {
-            n += c.name().length() + 16 + c.value().getDataSize();
+            n += c.name().length() + 16 + c.valueSize();
         }
         return n;
     }
@@ -296,13 +310,10 @@ public final class Table {
                     "The number of columns in one row exceeds the limit: " + Limits.MAX_COLUMNS_PER_WRITE + ".");
         }
         List<ColumnChange> out = new ArrayList<>(changes.size());
-        Set<String> pkNames = new HashSet<>();
-        for (PrimaryKeyColumnSchema c : schema.primaryKey()) {
-            pkNames.add(c.name());
-        }
         long offsetMillis = opts.maxVersionOffsetSeconds() * 1000L;
-        for (ColumnChange c : changes) {
-            validateColumn(c, pkNames);
+        for (ColumnChange raw : changes) {
+            validateColumn(raw, primaryKeyNames);
+            ColumnChange c = new ColumnChange(raw.op(), columnNames.computeIfAbsent(raw.name(), n -> n), raw.value(), raw.timestamp());
             if (c.op() == ColumnChange.Op.DELETE_ALL_VERSIONS) {
                 out.add(c);
                 continue;
@@ -338,19 +349,25 @@ public final class Table {
         }
     }
 
+    /**
+     * The key as stored: auto-increment values generated, column names shared with the schema and
+     * string values without the decoder's cached bytes (a key is kept once per row).
+     */
     private PrimaryKey resolvePrimaryKey(PrimaryKey pk, boolean isPut) {
         validatePrimaryKey(pk, isPut, false);
         PrimaryKeyColumn[] cols = pk.getPrimaryKeyColumns();
-        PrimaryKeyColumn[] out = null;
+        PrimaryKeyColumn[] out = new PrimaryKeyColumn[cols.length];
         for (int i = 0; i < cols.length; i++) {
-            if (cols[i].getValue().isPlaceHolderForAutoIncr()) {
-                if (out == null) {
-                    out = cols.clone();
-                }
-                out[i] = new PrimaryKeyColumn(cols[i].getName(), PrimaryKeyValue.fromLong(autoIncrement.incrementAndGet()));
+            PrimaryKeyValue v = cols[i].getValue();
+            String name = schema.primaryKey().get(i).name();
+            if (v.isPlaceHolderForAutoIncr()) {
+                v = PrimaryKeyValue.fromLong(autoIncrement.incrementAndGet());
+            } else if (v.getType() == com.alicloud.openservices.tablestore.model.PrimaryKeyType.STRING) {
+                v = PrimaryKeyValue.fromString(v.asString());
             }
+            out[i] = new PrimaryKeyColumn(name, v);
         }
-        return out == null ? pk : new PrimaryKey(out);
+        return new PrimaryKey(out);
     }
 
     /** Checks a key against the schema: names, order, types, sizes; infinities only in ranges. */

@@ -1,7 +1,7 @@
 package io.sinkline.emulator.tablestore.http;
 
 import com.alicloud.openservices.tablestore.core.protocol.OtsInternalApi;
-import com.aliyun.ots.thirdparty.com.google.protobuf.ByteString;
+import com.aliyun.ots.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import com.aliyun.ots.thirdparty.com.google.protobuf.InvalidProtocolBufferException;
 import com.aliyun.ots.thirdparty.com.google.protobuf.UninitializedMessageException;
 import com.sun.net.httpserver.Headers;
@@ -78,7 +78,8 @@ public final class OtsHttpHandler implements HttpHandler {
             if (handler == null) {
                 throw new OtsException(OtsErrorCode.UNSUPPORTED_OPERATION, "Unsupported operation: '" + action + "'.");
             }
-            byte[] response = handler.handle(ByteString.copyFrom(body)).toByteArray();
+            // The body array is not touched again, so the protobuf parser may read it without a copy.
+            byte[] response = handler.handle(UnsafeByteOperations.unsafeWrap(body)).toByteArray();
             respond(exchange, action, accessKeyId, 200, response);
         } catch (OtsException e) {
             LOG.debug("{} failed: {} {}", action, e.code(), e.getMessage());

@@ -8,6 +8,7 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import io.sinkline.emulator.tablestore.engine.Cell;
 import io.sinkline.emulator.tablestore.engine.DefinedColumn;
 import io.sinkline.emulator.tablestore.engine.PrimaryKeyColumnSchema;
+import io.sinkline.emulator.tablestore.engine.RowKey;
 import io.sinkline.emulator.tablestore.engine.StoredRow;
 import io.sinkline.emulator.tablestore.engine.StreamSettings;
 import io.sinkline.emulator.tablestore.engine.Table;
@@ -104,9 +105,9 @@ final class Snapshot {
         int[] rt = t.reservedThroughput();
         out.writeInt(rt[0]);
         out.writeInt(rt[1]);
-        for (Map.Entry<PrimaryKey, StoredRow> e : t.storedRows()) {
+        for (Map.Entry<RowKey, StoredRow> e : t.storedRows()) {
             out.writeBoolean(true);
-            PrimaryKeyColumn[] pk = e.getKey().getPrimaryKeyColumns();
+            PrimaryKeyColumn[] pk = e.getKey().primaryKey().getPrimaryKeyColumns();
             for (PrimaryKeyColumn c : pk) {
                 ValueIO.write(out, c.getValue());
             }
