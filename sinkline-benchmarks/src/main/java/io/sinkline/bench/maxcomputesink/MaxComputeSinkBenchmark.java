@@ -1,0 +1,32 @@
+package io.sinkline.bench.maxcomputesink;
+
+import io.sinkline.bench.sink.BenchLogging;
+import io.sinkline.bench.sink.BenchOptions;
+import io.sinkline.bench.sink.EndToEndBenchmark;
+import io.sinkline.emulator.maxcompute.MaxComputeEmulator;
+import io.sinkline.emulator.maxcompute.MaxComputeEmulatorOptions;
+
+/**
+ * End-to-end benchmark of the MaxCompute sink: records/s of the connector (Kafka → Connect →
+ * connector → batch Tunnel → emulator) against the raw SDK ceiling (TableTunnel batch upload →
+ * the same emulator) in one run. Not a test; see the module README for the command and figures.
+ */
+public final class MaxComputeSinkBenchmark {
+
+    private MaxComputeSinkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
+        BenchOptions options = TunnelSettings.declare(
+                EndToEndBenchmark.commonOptions(MaxComputeSinkBenchmark.class.getSimpleName(), 200_000));
+        if (!options.parse(args)) {
+            return;
+        }
+        TunnelSettings settings = TunnelSettings.from(options);
+        try (MaxComputeEmulator mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().port(0)
+                .project("sinkline").build())) {
+            new EndToEndBenchmark(options, new MaxComputeSink(mc, settings, options.integer("tasks")), System.out).run();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.sinkline.bench.tablestoresink;
+
+import io.sinkline.bench.sink.BenchLogging;
+import io.sinkline.bench.sink.BenchOptions;
+import io.sinkline.bench.sink.EndToEndBenchmark;
+import io.sinkline.emulator.tablestore.TablestoreEmulator;
+import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
+
+/**
+ * End-to-end benchmark of the Tablestore sink: records/s of the connector (Kafka → Connect →
+ * connector → emulator) against the raw SDK ceiling (TableStoreWriter → the same emulator) in
+ * the same run. Not a test; see the module README for the command and the figures measured.
+ */
+public final class TablestoreSinkBenchmark {
+
+    private TablestoreSinkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
+        BenchOptions options = WriterSettings.declare(
+                EndToEndBenchmark.commonOptions(TablestoreSinkBenchmark.class.getSimpleName(), 200_000));
+        if (!options.parse(args)) {
+            return;
+        }
+        WriterSettings settings = WriterSettings.from(options);
+        try (TablestoreEmulator ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
+             TablestoreSink sink = new TablestoreSink(ots, settings, options.integer("tasks"))) {
+            new EndToEndBenchmark(options, sink, System.out).run();
+        }
+    }
+}

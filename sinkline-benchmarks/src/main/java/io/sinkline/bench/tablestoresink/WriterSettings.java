@@ -1,0 +1,55 @@
+package io.sinkline.bench.tablestoresink;
+
+import com.alicloud.openservices.tablestore.writer.WriterConfig;
+import com.alicloud.openservices.tablestore.writer.enums.DispatchMode;
+import com.alicloud.openservices.tablestore.writer.enums.WriteMode;
+import io.sinkline.bench.sink.BenchOptions;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The batching settings both paths get: the connector through its config keys, the raw SDK
+ * ceiling through {@link WriterConfig}, set the way the connector sets its writers.
+ */
+record WriterSettings(int batchRows, int concurrency, int bufferSize, int buckets, int flushMs, boolean ordered) {
+
+    static BenchOptions declare(BenchOptions options) {
+        return options
+                .declare("batch-rows", 200, "rows per BatchWriteRow (batch.max.rows; the service allows 200)")
+                .declare("concurrency", 10, "write requests in flight per table and task (max.concurrency)")
+                .declare("buffer", 1024, "rows buffered per table and task, a power of two (buffer.size)")
+                .declare("buckets", 3, "parallel batch builders per table and task (bucket.count)")
+                .declare("flush-ms", 1000, "longest a row waits in the buffer (flush.Interval)")
+                .declare("ordered", true, "keep the order of rows with the same key (insert.order.enable)");
+    }
+
+    static WriterSettings from(BenchOptions options) {
+        return new WriterSettings(options.integer("batch-rows"), options.integer("concurrency"),
+                options.integer("buffer"), options.integer("buckets"), options.integer("flush-ms"),
+                options.bool("ordered"));
+    }
+
+    Map<String, String> connectorKeys() {
+        Map<String, String> keys = new HashMap<>();
+        keys.put("batch.max.rows", String.valueOf(batchRows));
+        keys.put("max.concurrency", String.valueOf(concurrency));
+        keys.put("buffer.size", String.valueOf(bufferSize));
+        keys.put("bucket.count", String.valueOf(buckets));
+        keys.put("flush.Interval", String.valueOf(flushMs));
+        keys.put("insert.order.enable", String.valueOf(ordered));
+        return keys;
+    }
+
+    WriterConfig writerConfig() {
+        WriterConfig config = new WriterConfig();
+        config.setMaxBatchRowsCount(batchRows);
+        config.setConcurrency(concurrency);
+        config.setBufferSize(bufferSize);
+        config.setBucketCount(buckets);
+        config.setFlushInterval(flushMs);
+        config.setDispatchMode(DispatchMode.HASH_PRIMARY_KEY);
+        config.setWriteMode(ordered ? WriteMode.SEQUENTIAL : WriteMode.PARALLEL);
+        config.setAllowDuplicatedRowInBatchRequest(!ordered);
+        return config;
+    }
+}
