@@ -128,7 +128,7 @@ final class ServiceRouter implements Dispatcher {
                 break;
             case "tables":
                 if (t.at(1) == null) {
-                    return rest.listTables();
+                    return rest.listTables(r);
                 }
                 return table(r, t.at(1), t.at(2));
             default:

@@ -10,7 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.aliyun.odps.Column;
 import com.aliyun.odps.Odps;
+import com.aliyun.odps.OdpsType;
+import com.aliyun.odps.TableFilter;
+import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.type.TypeInfoFactory;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.Partition;
 import com.aliyun.odps.PartitionSpec;
@@ -104,5 +109,30 @@ class PartitionsAndOverwriteTest {
 
     private static List<String> ids(String query) throws OdpsException {
         return sql(odps, query).stream().map(r -> r.getString(0)).toList();
+    }
+
+    @Test
+    void tablesCreatedListedAndDroppedThroughTheSdk() throws Exception {
+        TableSchema schema = new TableSchema();
+        schema.addColumn(new Column("topic", OdpsType.STRING, "the topic"));
+        schema.addColumn(new Column("offset", OdpsType.BIGINT));
+        schema.addColumn(new Column("value", TypeInfoFactory.getArrayTypeInfo(TypeInfoFactory.STRING)));
+        schema.addPartitionColumn(new Column("pt", OdpsType.STRING));
+        odps.tables().create(mc.project(), "sdk_made", schema, "made by the SDK", true);
+        odps.tables().create(mc.project(), "sdk_made", schema, "made by the SDK", true); // IF NOT EXISTS
+        Table table = odps.tables().get("sdk_made");
+        assertThat(table.getSchema().getColumns()).extracting(Column::getName).containsExactly("topic", "offset", "value");
+        assertThat(table.getSchema().getColumn("value").getTypeInfo().getTypeName()).isEqualTo("ARRAY<STRING>");
+        assertThat(table.getSchema().getColumn("topic").getComment()).isEqualTo("the topic");
+        assertThat(table.getComment()).isEqualTo("made by the SDK");
+        List<String> names = new java.util.ArrayList<>();
+        odps.tables().iterable(new TableFilter() {
+            {
+                setName("sdk_");
+            }
+        }).forEach(t -> names.add(t.getName()));
+        assertThat(names).containsExactly("sdk_made");
+        odps.tables().delete(mc.project(), "sdk_made", false);
+        assertThat(odps.tables().exists("sdk_made")).isFalse();
     }
 }

@@ -118,6 +118,17 @@ class SeedSqlTest {
     }
 
     @Test
+    void seed003FlattenTableWithANestedJsonColumn() throws Exception {
+        sql(odps, "CREATE TABLE IF NOT EXISTS table_flatten_abc(\n  topic STRING,\n  `partition` BIGINT,\n"
+                + "  `offset` BIGINT,\n  A BIGINT,\n  B STRING,\n  C JSON\n) PARTITIONED BY (pt STRING);");
+        upload("table_flatten_abc", List.<Object[]>of(new Object[] {"t", 0L, 0L, 1L, "b",
+                new SimpleJsonValue("{\"D\":\"d\",\"E\":\"e\"}")}));
+        assertThat(odps.tables().get("table_flatten_abc").getSchema().getColumns()).extracting(c -> c.getName())
+                .containsExactly("topic", "partition", "offset", "a", "b", "c");
+        assertThat(rows("select a, b, c from table_flatten_abc")).containsExactly(List.of("1", "b", "{\"D\":\"d\",\"E\":\"e\"}"));
+    }
+
+    @Test
     void seed002ShowPartitionsAndSelectWithDoubleQuotedLiteral() throws Exception {
         sql(odps, "CREATE TABLE IF NOT EXISTS test_kafka(topic STRING,partition BIGINT,offset BIGINT,key STRING,"
                 + "value STRING) PARTITIONED by (pt STRING);"

@@ -30,8 +30,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 
 import io.sinkline.emulator.maxcompute.faults.FaultTarget;
 import io.sinkline.emulator.maxcompute.faults.Faults;
@@ -41,7 +39,8 @@ import io.sinkline.emulator.maxcompute.faults.InjectedFault;
  * The HTTP server in front of the emulator (Netty, so response header names keep the case the SDK looks up).
  * It decodes requests, checks signatures in strict mode, applies injected faults, hands the request to the
  * {@link Dispatcher} and writes answers and errors the way the service does (XML for REST, JSON for Tunnel,
- * always with {@code x-odps-request-id}). Handlers run on a worker group because storage calls block.
+ * always with {@code x-odps-request-id}). Storage calls block, so there are many event loops (a connection
+ * is served by one loop; a slow request holds up only the connections that share its loop).
  */
 public final class HttpFront implements AutoCloseable {
 
@@ -54,8 +53,7 @@ public final class HttpFront implements AutoCloseable {
     private final SignatureVerifier verifier;
     private final Faults faults;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
-    private final EventLoopGroup io = new NioEventLoopGroup(2);
-    private final EventExecutorGroup workers = new DefaultEventExecutorGroup(16);
+    private final EventLoopGroup io = new NioEventLoopGroup(16);
     private final Channel channel;
 
     public HttpFront(String host, int port, Dispatcher dispatcher, SignatureVerifier verifierOrNull, Faults faults)
@@ -68,8 +66,7 @@ public final class HttpFront implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                                new HttpObjectAggregator(MAX_BODY));
-                        ch.pipeline().addLast(workers, new RequestHandler());
+                                new HttpObjectAggregator(MAX_BODY), new RequestHandler());
                     }
                 });
         try {
@@ -176,11 +173,9 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    /** I/O loops first, then the workers their pipelines hand events to. */
     private void shutdown() {
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     @Override

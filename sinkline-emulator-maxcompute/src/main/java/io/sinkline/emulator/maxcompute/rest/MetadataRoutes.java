@@ -43,9 +43,14 @@ final class MetadataRoutes {
                 .header("Last-Modified", DateUtils.formatRfc822Date(created));
     }
 
-    ServiceResponse listTables() {
+    /** The table list; {@code ?name=} filters by name prefix, as the service does. */
+    ServiceResponse listTables(ServiceRequest request) {
+        String prefix = request.param("name").orElse("").toLowerCase();
         StringBuilder b = new StringBuilder(XML_HEADER + "<Tables>");
         for (String name : store.tableNames()) {
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
             b.append("<Table>").append(Xml.element("Name", name)).append(Xml.element("Owner", owner)).append("</Table>");
         }
         b.append("<Marker></Marker><MaxItems>1000</MaxItems></Tables>");

@@ -21,8 +21,8 @@ public final class RestRoutes {
         return metadata.project();
     }
 
-    public ServiceResponse listTables() {
-        return metadata.listTables();
+    public ServiceResponse listTables(ServiceRequest request) {
+        return metadata.listTables(request);
     }
 
     public ServiceResponse table(ServiceRequest request, String table) {
