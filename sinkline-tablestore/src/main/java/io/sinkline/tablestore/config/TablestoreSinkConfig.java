@@ -66,6 +66,8 @@ public final class TablestoreSinkConfig extends AbstractConfig {
     public static final String ERROR_BOOTSTRAP_SERVERS = "runtime.error.bootstrap.servers";
     public static final String ERROR_TOPIC_NAME = "runtime.error.topic.name";
     public static final String ERROR_TABLE_NAME = "runtime.error.table.name";
+    /** Prefix of settings passed to the error-topic producer, e.g. runtime.error.producer.security.protocol. */
+    public static final String ERROR_PRODUCER_PREFIX = "runtime.error.producer.";
     public static final String RETRY_POLICY = "retry.policy";
     public static final String RETRY_MAX_RETRIES = "retry.max.retries";
     public static final String RETRY_MIN_DELAY_MS = "retry.backoff.min.ms";
@@ -183,7 +185,7 @@ public final class TablestoreSinkConfig extends AbstractConfig {
         d.define(ERROR_BOOTSTRAP_SERVERS, Type.STRING, "", null, Importance.MEDIUM,
                 "Kafka cluster of the error topic (mode kafka).", ERRORS);
         d.define(ERROR_TOPIC_NAME, Type.STRING, "", null, Importance.MEDIUM,
-                "Error topic (mode kafka).", ERRORS);
+                "Error topic (mode kafka); producer settings go under runtime.error.producer.* (e.g. max.request.size).", ERRORS);
         d.define(ERROR_TABLE_NAME, Type.STRING, "", null, Importance.MEDIUM,
                 "Error table (mode tablestore); created when missing.", ERRORS);
         d.define(RETRY_POLICY, Type.STRING, "backoff_retry", new RetryPolicyValidator(), Importance.MEDIUM,

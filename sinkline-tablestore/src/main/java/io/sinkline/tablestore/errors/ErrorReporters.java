@@ -8,6 +8,7 @@ import io.sinkline.core.errors.LoggingErrorReporter;
 import io.sinkline.tablestore.config.TableMapping;
 import io.sinkline.tablestore.config.TablestoreSinkConfig;
 import io.sinkline.tablestore.schema.TableSchemas;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -22,9 +23,12 @@ public final class ErrorReporters {
                                        String connector, int task) {
         return switch (config.errorMode()) {
             case IGNORE -> new LoggingErrorReporter();
-            case KAFKA -> KafkaTopicErrorReporter.create(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.errorBootstrapServers()),
-                    config.errorTopic(), connector, task);
+            case KAFKA -> {
+                // runtime.error.producer.* reaches the producer: security settings, max.request.size, ...
+                Map<String, Object> producer = new HashMap<>(config.originalsWithPrefix(TablestoreSinkConfig.ERROR_PRODUCER_PREFIX));
+                producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.errorBootstrapServers());
+                yield KafkaTopicErrorReporter.create(producer, config.errorTopic(), connector, task);
+            }
             case TABLESTORE -> {
                 new TableSchemas(client.asSyncClient(), true).ensure(config.errorTable(), TableMapping.kafkaPrimaryKey(),
                         TablestoreSinkConfig.ERROR_TABLE_NAME);

@@ -119,6 +119,17 @@ final class Tables {
         return row.getPrimaryKey() + " " + columns(row);
     }
 
+    /** The partition's log end offset. */
+    static long endOffset(io.sinkline.testing.KafkaConnectHarness kafka, org.apache.kafka.common.TopicPartition tp) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            return admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()))
+                    .partitionResult(tp).get().offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the end offset of " + tp, e);
+        }
+    }
+
     void create(String table, Map<String, PrimaryKeyType> primaryKey) {
         TableMeta meta = new TableMeta(table);
         primaryKey.forEach(meta::addPrimaryKeyColumn);
