@@ -84,6 +84,23 @@ class BatchAndRangeTest {
     }
 
     @Test
+    void refusesRequestsOver4Megabytes() {
+        BatchWriteRowRequest batch = new BatchWriteRowRequest();
+        byte[] big = new byte[1024 * 1024];
+        for (int i = 0; i < 5; i++) {
+            RowPutChange put = new RowPutChange("range", pk("huge", i));
+            put.addColumn("blob", ColumnValue.fromBinary(big));
+            batch.addRowChange(put);
+        }
+        assertThatThrownBy(() -> client.batchWriteRow(batch))
+                .isInstanceOfSatisfying(TableStoreException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo("OTSRequestBodyTooLarge");
+                    assertThat(e.getHttpStatus()).isEqualTo(413);
+                });
+        assertThat(VersionsAndTtlTest.get(client, "range", pk("huge", 0))).isNull();
+    }
+
+    @Test
     void batchGetRowReturnsRowsAndMisses() {
         MultiRowQueryCriteria c = new MultiRowQueryCriteria("range");
         c.addRow(pk("k", 3));

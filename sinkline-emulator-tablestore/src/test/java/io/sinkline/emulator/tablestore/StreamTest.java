@@ -154,6 +154,24 @@ class StreamTest {
         assertThat(client.getStreamRecord(new GetStreamRecordRequest(fresh)).getRecords()).isEmpty();
     }
 
+    @Test
+    void updateTableTurnsTheStreamOffAndOn() {
+        String first = createStreamTable("stream_toggle");
+        UpdateTableRequest off = new UpdateTableRequest("stream_toggle");
+        off.setStreamSpecification(new StreamSpecification(false));
+        client.updateTable(off);
+        assertThat(client.listStream(new ListStreamRequest("stream_toggle")).getStreams()).isEmpty();
+        assertThat(client.describeTable(new DescribeTableRequest("stream_toggle")).getStreamDetails().isEnableStream()).isFalse();
+
+        clock.advance(Duration.ofMillis(5));
+        UpdateTableRequest on = new UpdateTableRequest("stream_toggle");
+        on.setStreamSpecification(new StreamSpecification(true, 12));
+        client.updateTable(on);
+        List<Stream> streams = client.listStream(new ListStreamRequest("stream_toggle")).getStreams();
+        assertThat(streams).singleElement().satisfies(s -> assertThat(s.getStreamId()).isNotEqualTo(first));
+        assertThat(client.describeStream(new DescribeStreamRequest(streams.get(0).getStreamId())).getExpirationTime()).isEqualTo(12);
+    }
+
     record ShardRead(List<StreamRecord> records, boolean finished) {
     }
 
