@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.Table;
@@ -19,23 +16,7 @@ import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.io.CompressOption;
 
-class BatchUploadTest {
-
-    private static MaxComputeEmulator mc;
-    private static Odps odps;
-    private static TableTunnel tunnel;
-
-    @BeforeAll
-    static void start() {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().port(0).project("sinkline").build());
-        odps = EmulatorClients.odps(mc);
-        tunnel = EmulatorClients.tunnel(mc, odps);
-    }
-
-    @AfterAll
-    static void stop() {
-        mc.close();
-    }
+class BatchUploadTest extends EmulatorTest {
 
     @Test
     void seed002TableTakesAPartitionedBatchUploadVisibleOnlyAfterCommit() throws Exception {

@@ -4,7 +4,6 @@ import static io.sinkline.emulator.maxcompute.EmulatorClients.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,21 +17,11 @@ import com.aliyun.odps.tunnel.TunnelException;
 
 import io.sinkline.emulator.maxcompute.faults.FaultTarget;
 
-class FaultsTest {
-
-    private static MaxComputeEmulator mc;
-    private static Odps odps;
+class FaultsTest extends EmulatorTest {
 
     @BeforeAll
-    static void start() throws Exception {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().build());
-        odps = EmulatorClients.odps(mc);
+    void createTables() throws Exception {
         sql(odps, "CREATE TABLE f (id BIGINT)");
-    }
-
-    @AfterAll
-    static void stop() {
-        mc.close();
     }
 
     @AfterEach
@@ -79,7 +68,7 @@ class FaultsTest {
         assertThat(Long.parseLong(count())).isEqualTo(Long.parseLong(before) + 1);
     }
 
-    private static void writeOneRow(TableTunnel.UploadSession session, long id) throws Exception {
+    private void writeOneRow(TableTunnel.UploadSession session, long id) throws Exception {
         try (RecordWriter w = session.openRecordWriter(0)) {
             Record r = session.newRecord();
             r.setBigint("id", id);
@@ -87,7 +76,7 @@ class FaultsTest {
         }
     }
 
-    private static String count() throws OdpsException {
+    private String count() throws OdpsException {
         return sql(odps, "select count(*) from f").get(0).getString(0);
     }
 

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.aliyun.odps.Column;
-import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsType;
 import com.aliyun.odps.TableFilter;
 import com.aliyun.odps.TableSchema;
@@ -24,23 +21,7 @@ import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.tunnel.TableTunnel;
 
-class PartitionsAndOverwriteTest {
-
-    private static MaxComputeEmulator mc;
-    private static Odps odps;
-    private static TableTunnel tunnel;
-
-    @BeforeAll
-    static void start() {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().build());
-        odps = EmulatorClients.odps(mc);
-        tunnel = EmulatorClients.tunnel(mc, odps);
-    }
-
-    @AfterAll
-    static void stop() {
-        mc.close();
-    }
+class PartitionsAndOverwriteTest extends EmulatorTest {
 
     @Test
     void partitionsAreAddedListedCheckedAndDropped() throws Exception {
@@ -107,7 +88,7 @@ class PartitionsAndOverwriteTest {
         assertThat(odps.tables().exists("reload_me")).isFalse();
     }
 
-    private static List<String> ids(String query) throws OdpsException {
+    private List<String> ids(String query) throws OdpsException {
         return sql(odps, query).stream().map(r -> r.getString(0)).toList();
     }
 

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.Record;
@@ -20,28 +17,12 @@ import com.aliyun.odps.data.SimpleJsonValue;
 import com.aliyun.odps.tunnel.TableTunnel;
 
 /** The DDL and the verification queries of seeds 002, 003 and 004, with the rows their examples show. */
-class SeedSqlTest {
+class SeedSqlTest extends EmulatorTest {
 
     private static final String PT = "07-14-2023 00:10";
 
-    private static MaxComputeEmulator mc;
-    private static Odps odps;
-    private static TableTunnel tunnel;
-
-    @BeforeAll
-    static void start() {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().build());
-        odps = EmulatorClients.odps(mc);
-        tunnel = EmulatorClients.tunnel(mc, odps);
-    }
-
-    @AfterAll
-    static void stop() {
-        mc.close();
-    }
-
     /** Uploads rows (column values in table order, partition pt) as the sink does, through a batch session. */
-    private static void upload(String table, List<Object[]> rows) throws Exception {
+    private void upload(String table, List<Object[]> rows) throws Exception {
         PartitionSpec pt = new PartitionSpec("pt='" + PT + "'");
         odps.tables().get(table).createPartition(pt, true);
         TableTunnel.UploadSession session = tunnel.createUploadSession(mc.project(), table, pt);
@@ -57,7 +38,7 @@ class SeedSqlTest {
         session.commit();
     }
 
-    private static List<List<String>> rows(String query) throws OdpsException {
+    private List<List<String>> rows(String query) throws OdpsException {
         List<List<String>> out = new ArrayList<>();
         for (Record r : sql(odps, query)) {
             List<String> row = new ArrayList<>();

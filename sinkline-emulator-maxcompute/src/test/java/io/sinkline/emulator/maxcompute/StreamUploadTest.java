@@ -5,33 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.io.CompressOption;
 
-class StreamUploadTest {
-
-    private static MaxComputeEmulator mc;
-    private static Odps odps;
-    private static TableTunnel tunnel;
-
-    @BeforeAll
-    static void start() {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().build());
-        odps = EmulatorClients.odps(mc);
-        tunnel = EmulatorClients.tunnel(mc, odps);
-    }
-
-    @AfterAll
-    static void stop() {
-        mc.close();
-    }
+class StreamUploadTest extends EmulatorTest {
 
     @Test
     void eachFlushIsVisibleAtOnceAndTheSessionCreatesItsPartition() throws Exception {
@@ -56,7 +37,7 @@ class StreamUploadTest {
         assertThat(rows.get(0).getString("pt")).isEqualTo("07-13-2023 21:13");
     }
 
-    private static Record record(TableTunnel.StreamUploadSession session, long offset, String value) {
+    private Record record(TableTunnel.StreamUploadSession session, long offset, String value) {
         Record r = session.newRecord();
         r.setString("topic", "topic_text");
         r.setBigint("partition", 0L);
@@ -65,7 +46,7 @@ class StreamUploadTest {
         return r;
     }
 
-    private static List<String> values() throws Exception {
+    private List<String> values() throws Exception {
         return sql(odps, "select value from table_text order by `offset`").stream().map(r -> r.getString(0)).toList();
     }
 }

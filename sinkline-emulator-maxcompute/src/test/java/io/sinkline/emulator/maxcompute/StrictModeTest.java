@@ -4,8 +4,6 @@ import static io.sinkline.emulator.maxcompute.EmulatorClients.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.aliyun.odps.Odps;
@@ -15,26 +13,16 @@ import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.tunnel.TableTunnel;
 
-class StrictModeTest {
+class StrictModeTest extends EmulatorTest {
 
-    private static MaxComputeEmulator mc;
-
-    @BeforeAll
-    static void start() {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().strict(true)
-                .accessKeyId("LTAI-test").accessKeySecret("s3cret").build());
-    }
-
-    @AfterAll
-    static void stop() {
-        mc.close();
+    @Override
+    protected MaxComputeEmulatorOptions options() {
+        return MaxComputeEmulatorOptions.builder().strict(true).accessKeyId("LTAI-test").accessKeySecret("s3cret").build();
     }
 
     @Test
     void theRightKeyWorksForRestAndTunnel() throws Exception {
-        Odps odps = EmulatorClients.odps(mc);
         sql(odps, "CREATE TABLE signed (v STRING) PARTITIONED BY (pt STRING); ALTER TABLE signed ADD PARTITION (pt='a b');");
-        TableTunnel tunnel = EmulatorClients.tunnel(mc, odps);
         TableTunnel.UploadSession s = tunnel.createUploadSession(mc.project(), "signed", new PartitionSpec("pt='a b'"));
         try (RecordWriter w = s.openRecordWriter(0)) {
             Record r = s.newRecord();
@@ -53,8 +41,8 @@ class StrictModeTest {
         Odps unknownKey = EmulatorClients.odps(mc, "LTAI-other", "s3cret");
         assertThatThrownBy(() -> sql(unknownKey, "select 1"))
                 .isInstanceOf(OdpsException.class).hasMessageContaining("AccessKeyId");
-        TableTunnel tunnel = EmulatorClients.tunnel(mc, wrongSecret);
-        assertThatThrownBy(() -> tunnel.createUploadSession(mc.project(), "signed", new PartitionSpec("pt='a b'")))
+        TableTunnel wrongTunnel = EmulatorClients.tunnel(mc, wrongSecret);
+        assertThatThrownBy(() -> wrongTunnel.createUploadSession(mc.project(), "signed", new PartitionSpec("pt='a b'")))
                 .isInstanceOf(OdpsException.class).hasMessageContaining("SignatureNotMatch");
     }
 }

@@ -14,13 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.aliyun.odps.Column;
 import com.aliyun.odps.Instance;
-import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Binary;
@@ -36,29 +34,17 @@ import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.io.CompressOption;
 import com.aliyun.odps.type.StructTypeInfo;
 
-class TypesRoundTripTest {
-
-    private static MaxComputeEmulator mc;
-    private static Odps odps;
-    private static TableTunnel tunnel;
+class TypesRoundTripTest extends EmulatorTest {
 
     @BeforeAll
-    static void start() throws Exception {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().build());
-        odps = EmulatorClients.odps(mc);
-        tunnel = EmulatorClients.tunnel(mc, odps);
+    void createTables() throws Exception {
         sql(odps, "CREATE TABLE all_types (s STRING, b BIGINT, i INT, d DOUBLE, flag BOOLEAN, dec DECIMAL(18,4),"
                 + " day DATE, dt DATETIME, ts TIMESTAMP, bin BINARY, j JSON, tags ARRAY<STRING>,"
                 + " props MAP<STRING,BIGINT>, person STRUCT<name:STRING, age:INT>) PARTITIONED BY (pt STRING);"
                 + "ALTER TABLE all_types ADD PARTITION (pt='p1');");
     }
 
-    @AfterAll
-    static void stop() {
-        mc.close();
-    }
-
-    private static Record full(TableTunnel.UploadSession session) {
+    private Record full(TableTunnel.UploadSession session) {
         ArrayRecord r = (ArrayRecord) session.newRecord();
         r.setString("s", "héllo, \"world\"");
         r.setBigint("b", Long.MIN_VALUE + 1);

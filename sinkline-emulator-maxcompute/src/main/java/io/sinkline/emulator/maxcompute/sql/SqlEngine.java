@@ -347,8 +347,7 @@ public final class SqlEngine {
         }
         String staged = "__sinkline_insert";
         int partitionKeyCount = def.partitionKeys().size();
-        store.locked(conn -> {
-            conn.setAutoCommit(false);
+        store.transaction(conn -> {
             try (Statement s = conn.createStatement()) {
                 s.execute("CREATE OR REPLACE TEMP TABLE " + staged + " AS " + select);
                 if (overwrite) {
@@ -356,12 +355,6 @@ public final class SqlEngine {
                 }
                 s.execute("INSERT INTO " + DuckTypes.quote(def.name()) + " (" + columnList + ") SELECT * FROM " + staged);
                 s.execute("DROP TABLE " + staged);
-                conn.commit();
-            } catch (SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
             }
             return null;
         });

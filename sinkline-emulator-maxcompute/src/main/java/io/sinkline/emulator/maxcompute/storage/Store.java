@@ -69,6 +69,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} under the lock in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T transaction(SqlWork<T> work) {
+        return locked(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     /** Database work that may throw {@link SQLException}. */
     @FunctionalInterface
     public interface SqlWork<T> {
@@ -135,20 +152,16 @@ public final class Store implements AutoCloseable {
                         .append(partitionKey ? "VARCHAR" : DuckTypes.of(col.typeInfo()));
             }
             ddl.append(')');
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLES + " VALUES (?, ?)")) {
-                s.execute(ddl.toString());
-                ps.setString(1, def.name());
-                ps.setString(2, TableDefJson.write(def));
-                ps.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            return true;
+            return transaction(t -> {
+                try (Statement s = t.createStatement();
+                     PreparedStatement ps = t.prepareStatement("INSERT INTO " + TABLES + " VALUES (?, ?)")) {
+                    s.execute(ddl.toString());
+                    ps.setString(1, def.name());
+                    ps.setString(2, TableDefJson.write(def));
+                    ps.executeUpdate();
+                }
+                return true;
+            });
         });
     }
 
@@ -160,20 +173,15 @@ public final class Store implements AutoCloseable {
                 }
                 throw OdpsError.noSuchObject("Table not found - '" + name.toLowerCase() + "'");
             }
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                String n = name.toLowerCase();
-                s.execute("DROP TABLE " + DuckTypes.quote(n));
-                s.execute("DELETE FROM " + TABLES + " WHERE name = '" + n.replace("'", "''") + "'");
-                s.execute("DELETE FROM " + PARTITIONS + " WHERE table_name = '" + n.replace("'", "''") + "'");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            return true;
+            return transaction(t -> {
+                try (Statement s = t.createStatement()) {
+                    String n = name.toLowerCase();
+                    s.execute("DROP TABLE " + DuckTypes.quote(n));
+                    s.execute("DELETE FROM " + TABLES + " WHERE name = '" + n.replace("'", "''") + "'");
+                    s.execute("DELETE FROM " + PARTITIONS + " WHERE table_name = '" + n.replace("'", "''") + "'");
+                }
+                return true;
+            });
         });
     }
 
@@ -243,20 +251,15 @@ public final class Store implements AutoCloseable {
             if (!hasPartition(def, p)) {
                 return false;
             }
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + PARTITIONS + " WHERE table_name = ? AND spec = ?")) {
-                ps.setString(1, def.name());
-                ps.setString(2, specKey(p));
-                ps.executeUpdate();
-                deleteRows(c, def, p);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            return true;
+            return transaction(t -> {
+                try (PreparedStatement ps = t.prepareStatement("DELETE FROM " + PARTITIONS + " WHERE table_name = ? AND spec = ?")) {
+                    ps.setString(1, def.name());
+                    ps.setString(2, specKey(p));
+                    ps.executeUpdate();
+                }
+                deleteRows(t, def, p);
+                return true;
+            });
         });
     }
 
@@ -267,34 +270,25 @@ public final class Store implements AutoCloseable {
      * the partition's (or unpartitioned table's) previous rows are replaced. Adds the partition if missing.
      */
     public void append(TableDef def, PartitionValues p, List<Object[]> rows, boolean overwrite) {
-        locked(c -> {
-            c.setAutoCommit(false);
-            try {
-                if (!p.isEmpty() && !hasPartition(def, p)) {
-                    addPartition(def, p);
-                }
-                if (overwrite) {
-                    deleteRows(c, def, p);
-                }
-                TypeInfo[] types = def.columns().stream().map(ColumnDef::typeInfo).toArray(TypeInfo[]::new);
-                try (DuckDBAppender app = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, def.name())) {
-                    for (Object[] row : rows) {
-                        app.beginRow();
-                        for (int i = 0; i < types.length; i++) {
-                            codec.append(app, types[i], row[i]);
-                        }
-                        for (String v : p.values()) {
-                            app.append(v);
-                        }
-                        app.endRow();
+        transaction(c -> {
+            if (!p.isEmpty() && !hasPartition(def, p)) {
+                addPartition(def, p);
+            }
+            if (overwrite) {
+                deleteRows(c, def, p);
+            }
+            TypeInfo[] types = def.columns().stream().map(ColumnDef::typeInfo).toArray(TypeInfo[]::new);
+            try (DuckDBAppender app = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, def.name())) {
+                for (Object[] row : rows) {
+                    app.beginRow();
+                    for (int i = 0; i < types.length; i++) {
+                        codec.append(app, types[i], row[i]);
                     }
+                    for (String v : p.values()) {
+                        app.append(v);
+                    }
+                    app.endRow();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
             return null;
         });
