@@ -27,23 +27,21 @@ class ErrorPolicyEndToEndTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String POISON = "{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}";
 
+    private static EndToEndStack stack;
     private static KafkaConnectHarness kafka;
     private static MaxComputeFixture mc;
 
     @BeforeAll
     static void start() {
-        mc = new MaxComputeFixture();
-        // hybrid_warn: a core plugin (EventPatternPredicate) has no ServiceLoader manifest yet, which service_load refuses.
-        kafka = KafkaConnectHarness.builder().workers(1).workerProperty("plugin.discovery", "hybrid_warn").start();
+        stack = EndToEndStack.start();
+        kafka = stack.kafka;
+        mc = stack.mc;
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mc != null) {
-            mc.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

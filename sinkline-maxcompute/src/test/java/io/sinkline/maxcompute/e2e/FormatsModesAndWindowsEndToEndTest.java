@@ -37,6 +37,7 @@ class FormatsModesAndWindowsEndToEndTest {
     private static final String[] WINDOWS = {"MINUTE", "HOUR", "DAY"};
     private static final String[] ZONES = {"GMT+08:00", "UTC", "America/New_York", "Asia/Kolkata"};
 
+    private static EndToEndStack stack;
     private static KafkaConnectHarness kafka;
     private static MaxComputeFixture mc;
 
@@ -99,18 +100,15 @@ class FormatsModesAndWindowsEndToEndTest {
 
     @BeforeAll
     static void start() {
-        mc = new MaxComputeFixture();
-        // hybrid_warn: a core plugin (EventPatternPredicate) has no ServiceLoader manifest yet, which service_load refuses.
-        kafka = KafkaConnectHarness.builder().workers(1).workerProperty("plugin.discovery", "hybrid_warn").start();
+        stack = EndToEndStack.start();
+        kafka = stack.kafka;
+        mc = stack.mc;
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mc != null) {
-            mc.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -38,23 +38,21 @@ class SeedExamplesEndToEndTest {
     private static final long FLATTEN_TIME = Instant.parse("2023-07-13T17:33:00Z").toEpochMilli();
     private static final long ABNORMAL_TIME = Instant.parse("2023-07-14T05:16:00Z").toEpochMilli();
 
+    private static EndToEndStack stack;
     private static KafkaConnectHarness kafka;
     private static MaxComputeFixture mc;
 
     @BeforeAll
     static void start() {
-        mc = new MaxComputeFixture();
-        // hybrid_warn: a core plugin (EventPatternPredicate) has no ServiceLoader manifest yet, which service_load refuses.
-        kafka = KafkaConnectHarness.builder().workers(1).workerProperty("plugin.discovery", "hybrid_warn").start();
+        stack = EndToEndStack.start();
+        kafka = stack.kafka;
+        mc = stack.mc;
     }
 
     @AfterAll
     static void stop() {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mc != null) {
-            mc.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
