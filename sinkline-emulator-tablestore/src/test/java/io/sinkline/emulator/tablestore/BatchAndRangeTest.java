@@ -3,9 +3,9 @@ package io.sinkline.emulator.tablestore;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.TableStoreException;
 import com.alicloud.openservices.tablestore.model.*;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,36 +15,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BatchAndRangeTest {
-    static TablestoreEmulator ots;
-    static SyncClient client;
+    @RegisterExtension
+    static final EmulatorExtension ots = new EmulatorExtension();
 
     @BeforeAll
     static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().build());
-        client = EmulatorFixture.client(ots);
-        EmulatorFixture.createTable(client, "range", 1);
+        EmulatorFixture.createTable(ots.client(), "range", 1);
         BatchWriteRowRequest batch = new BatchWriteRowRequest();
         for (int i = 0; i < 100; i++) {
             RowPutChange put = new RowPutChange("range", pk("k", i));
             put.addColumn("i", ColumnValue.fromLong(i));
             batch.addRowChange(put);
         }
-        BatchWriteRowResponse r = client.batchWriteRow(batch);
+        BatchWriteRowResponse r = ots.client().batchWriteRow(batch);
         assertThat(r.isAllSucceed()).isTrue();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.shutdown();
-        ots.close();
     }
 
     @Test
     void batchWriteAnswersPerRowInRequestOrder() {
-        EmulatorFixture.createTable(client, "batch", 1);
+        EmulatorFixture.createTable(ots.client(), "batch", 1);
         RowPutChange existing = new RowPutChange("batch", pk("x", 0));
         existing.addColumn("v", ColumnValue.fromLong(0));
-        client.putRow(new PutRowRequest(existing));
+        ots.client().putRow(new PutRowRequest(existing));
 
         BatchWriteRowRequest batch = new BatchWriteRowRequest();
         for (int i = 0; i < 5; i++) {
@@ -55,7 +47,7 @@ class BatchAndRangeTest {
         }
         RowDeleteChange delete = new RowDeleteChange("no_such_table", pk("x", 9));
         batch.addRowChange(delete);
-        BatchWriteRowResponse r = client.batchWriteRow(batch);
+        BatchWriteRowResponse r = ots.client().batchWriteRow(batch);
 
         assertThat(r.isAllSucceed()).isFalse();
         List<BatchWriteRowResponse.RowResult> failed = r.getFailedRows();
@@ -65,7 +57,7 @@ class BatchAndRangeTest {
         assertThat(failed.get(1).getTableName()).isEqualTo("no_such_table");
         assertThat(failed.get(1).getError().getCode()).isEqualTo("OTSObjectNotExist");
         assertThat(r.getSucceedRows()).extracting(BatchWriteRowResponse.RowResult::getIndex).containsExactly(1, 2, 3, 4);
-        assertThat(TableAndRowTest.all(client, "batch")).hasSize(5);
+        assertThat(TableAndRowTest.all(ots.client(), "batch")).hasSize(5);
     }
 
     @Test
@@ -76,7 +68,7 @@ class BatchAndRangeTest {
             put.addColumn("i", ColumnValue.fromLong(i));
             batch.addRowChange(put);
         }
-        assertThatThrownBy(() -> client.batchWriteRow(batch))
+        assertThatThrownBy(() -> ots.client().batchWriteRow(batch))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid");
                     assertThat(e.getMessage()).contains("200");
@@ -92,12 +84,12 @@ class BatchAndRangeTest {
             put.addColumn("blob", ColumnValue.fromBinary(big));
             batch.addRowChange(put);
         }
-        assertThatThrownBy(() -> client.batchWriteRow(batch))
+        assertThatThrownBy(() -> ots.client().batchWriteRow(batch))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("OTSRequestBodyTooLarge");
                     assertThat(e.getHttpStatus()).isEqualTo(413);
                 });
-        assertThat(VersionsAndTtlTest.get(client, "range", pk("huge", 0))).isNull();
+        assertThat(VersionsAndTtlTest.get(ots.client(), "range", pk("huge", 0))).isNull();
     }
 
     @Test
@@ -109,7 +101,7 @@ class BatchAndRangeTest {
         c.setMaxVersions(1);
         BatchGetRowRequest req = new BatchGetRowRequest();
         req.addMultiRowQueryCriteria(c);
-        BatchGetRowResponse r = client.batchGetRow(req);
+        BatchGetRowResponse r = ots.client().batchGetRow(req);
         assertThat(r.isAllSucceed()).isTrue();
         List<BatchGetRowResponse.RowResult> rows = r.getBatchGetRowResult("range");
         assertThat(rows.get(0).getRow().getLatestColumn("i").getValue().asLong()).isEqualTo(3);
@@ -128,7 +120,7 @@ class BatchAndRangeTest {
             c.setExclusiveEndPrimaryKey(bound(PrimaryKeyValue.INF_MAX));
             c.setMaxVersions(1);
             c.setLimit(30);
-            GetRangeResponse r = client.getRange(new GetRangeRequest(c));
+            GetRangeResponse r = ots.client().getRange(new GetRangeRequest(c));
             r.getRows().forEach(row -> seen.add(row.getPrimaryKey().getPrimaryKeyColumn("seq").getValue().asLong()));
             start = r.getNextStartPrimaryKey();
             pages++;
@@ -151,7 +143,7 @@ class BatchAndRangeTest {
             c.setDirection(Direction.BACKWARD);
             c.setMaxVersions(1);
             c.setLimit(15);
-            GetRangeResponse r = client.getRange(new GetRangeRequest(c));
+            GetRangeResponse r = ots.client().getRange(new GetRangeRequest(c));
             r.getRows().forEach(row -> seen.add(row.getPrimaryKey().getPrimaryKeyColumn("seq").getValue().asLong()));
             start = r.getNextStartPrimaryKey();
         }
@@ -166,7 +158,7 @@ class BatchAndRangeTest {
         p.setMaxVersions(1);
         p.setBufferSize(7);
         int n = 0;
-        var it = client.createRangeIterator(p);
+        var it = ots.client().createRangeIterator(p);
         while (it.hasNext()) {
             it.next();
             n++;
@@ -183,7 +175,7 @@ class BatchAndRangeTest {
         c.setFilter(new com.alicloud.openservices.tablestore.model.filter.SingleColumnValueFilter("i",
                 com.alicloud.openservices.tablestore.model.filter.SingleColumnValueFilter.CompareOperator.GREATER_EQUAL,
                 ColumnValue.fromLong(95)));
-        assertThat(client.getRange(new GetRangeRequest(c)).getRows()).hasSize(5);
+        assertThat(ots.client().getRange(new GetRangeRequest(c)).getRows()).hasSize(5);
     }
 
     static PrimaryKey bound(PrimaryKeyValue v) {

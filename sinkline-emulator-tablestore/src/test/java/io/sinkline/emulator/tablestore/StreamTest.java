@@ -3,9 +3,8 @@ package io.sinkline.emulator.tablestore;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.TableStoreException;
 import com.alicloud.openservices.tablestore.model.*;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,20 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StreamTest {
     static final MovableClock clock = new MovableClock();
-    static TablestoreEmulator ots;
-    static SyncClient client;
-
-    @BeforeAll
-    static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().clock(clock).build());
-        client = EmulatorFixture.client(ots);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.shutdown();
-        ots.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension ots = new EmulatorExtension(TablestoreEmulatorOptions.builder().clock(clock).build());
 
     static String createStreamTable(String name) {
         TableMeta meta = new TableMeta(name);
@@ -40,10 +27,10 @@ class StreamTest {
         meta.addPrimaryKeyColumn("seq", PrimaryKeyType.INTEGER);
         CreateTableRequest req = new CreateTableRequest(meta, new TableOptions(-1, 3));
         req.setStreamSpecification(new StreamSpecification(true, 24));
-        client.createTable(req);
-        DescribeTableResponse d = client.describeTable(new DescribeTableRequest(name));
+        ots.client().createTable(req);
+        DescribeTableResponse d = ots.client().describeTable(new DescribeTableRequest(name));
         assertThat(d.getStreamDetails().isEnableStream()).isTrue();
-        List<Stream> streams = client.listStream(new ListStreamRequest(name)).getStreams();
+        List<Stream> streams = ots.client().listStream(new ListStreamRequest(name)).getStreams();
         assertThat(streams).hasSize(1);
         assertThat(streams.get(0).getStreamId()).isEqualTo(d.getStreamDetails().getStreamId());
         return streams.get(0).getStreamId();
@@ -56,15 +43,15 @@ class StreamTest {
         RowPutChange put = new RowPutChange("stream_ops", pk("a", 1));
         put.addColumn("c1", ColumnValue.fromString("v1"), ts);
         put.addColumn("c2", ColumnValue.fromLong(2), ts);
-        client.putRow(new PutRowRequest(put));
+        ots.client().putRow(new PutRowRequest(put));
         RowUpdateChange update = new RowUpdateChange("stream_ops", pk("a", 1));
         update.put("c3", ColumnValue.fromBoolean(true));
         update.deleteColumn("c1", ts);
         update.deleteColumns("c2");
-        client.updateRow(new UpdateRowRequest(update));
-        client.deleteRow(new DeleteRowRequest(new RowDeleteChange("stream_ops", pk("a", 1))));
+        ots.client().updateRow(new UpdateRowRequest(update));
+        ots.client().deleteRow(new DeleteRowRequest(new RowDeleteChange("stream_ops", pk("a", 1))));
 
-        List<StreamShard> shards = client.describeStream(new DescribeStreamRequest(streamId)).getShards();
+        List<StreamShard> shards = ots.client().describeStream(new DescribeStreamRequest(streamId)).getShards();
         assertThat(shards).hasSize(1);
         List<StreamRecord> records = readShard(streamId, shards.get(0).getShardId()).records;
         assertThat(records).extracting(StreamRecord::getRecordType)
@@ -85,14 +72,14 @@ class StreamTest {
     void readsEveryRecordAcrossASplitAndAMergeInLineageOrder() {
         String streamId = createStreamTable("stream_split");
         writeRows("stream_split", 0, 50);
-        String root = client.describeStream(new DescribeStreamRequest(streamId)).getShards().get(0).getShardId();
+        String root = ots.client().describeStream(new DescribeStreamRequest(streamId)).getShards().get(0).getShardId();
 
         List<String> children = ots.streams().splitShard("stream_split", root);
         writeRows("stream_split", 50, 150);
         String merged = ots.streams().mergeShards("stream_split", children.get(0), children.get(1));
         writeRows("stream_split", 150, 200);
 
-        DescribeStreamResponse d = client.describeStream(new DescribeStreamRequest(streamId));
+        DescribeStreamResponse d = ots.client().describeStream(new DescribeStreamRequest(streamId));
         assertThat(d.getShards()).extracting(StreamShard::getShardId).containsExactly(root, children.get(0), children.get(1), merged);
         assertThat(d.getShards().get(1).getParentId()).isEqualTo(root);
         assertThat(d.getShards().get(3).getParentId()).isEqualTo(children.get(0));
@@ -120,7 +107,7 @@ class StreamTest {
 
         DescribeStreamRequest paged = new DescribeStreamRequest(streamId);
         paged.setShardLimit(2);
-        DescribeStreamResponse page1 = client.describeStream(paged);
+        DescribeStreamResponse page1 = ots.client().describeStream(paged);
         assertThat(page1.getShards()).hasSize(2);
         assertThat(page1.getNextShardId()).isEqualTo(children.get(1));
     }
@@ -132,11 +119,11 @@ class StreamTest {
         clock.advance(Duration.ofSeconds(10));
         long after = clock.millis() * 1000;
         writeRows("stream_time", 5, 8);
-        String shard = client.describeStream(new DescribeStreamRequest(streamId)).getShards().get(0).getShardId();
+        String shard = ots.client().describeStream(new DescribeStreamRequest(streamId)).getShards().get(0).getShardId();
         GetShardIteratorRequest req = new GetShardIteratorRequest(streamId, shard);
         req.setTimestamp(after);
-        String it = client.getShardIterator(req).getShardIterator();
-        List<StreamRecord> records = client.getStreamRecord(new GetStreamRecordRequest(it)).getRecords();
+        String it = ots.client().getShardIterator(req).getShardIterator();
+        List<StreamRecord> records = ots.client().getStreamRecord(new GetStreamRecordRequest(it)).getRecords();
         assertThat(records).extracting(r -> r.getPrimaryKey().getPrimaryKeyColumn("seq").getValue().asLong())
                 .containsExactly(5L, 6L, 7L);
     }
@@ -145,13 +132,13 @@ class StreamTest {
     void expiredDataGivesTrimmedDataAccess() {
         String streamId = createStreamTable("stream_expiry");
         writeRows("stream_expiry", 0, 3);
-        String shard = client.describeStream(new DescribeStreamRequest(streamId)).getShards().get(0).getShardId();
-        String it = client.getShardIterator(new GetShardIteratorRequest(streamId, shard)).getShardIterator();
+        String shard = ots.client().describeStream(new DescribeStreamRequest(streamId)).getShards().get(0).getShardId();
+        String it = ots.client().getShardIterator(new GetShardIteratorRequest(streamId, shard)).getShardIterator();
         clock.advance(Duration.ofHours(25));
-        assertThatThrownBy(() -> client.getStreamRecord(new GetStreamRecordRequest(it)))
+        assertThatThrownBy(() -> ots.client().getStreamRecord(new GetStreamRecordRequest(it)))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSTrimmedDataAccess"));
-        String fresh = client.getShardIterator(new GetShardIteratorRequest(streamId, shard)).getShardIterator();
-        assertThat(client.getStreamRecord(new GetStreamRecordRequest(fresh)).getRecords()).isEmpty();
+        String fresh = ots.client().getShardIterator(new GetShardIteratorRequest(streamId, shard)).getShardIterator();
+        assertThat(ots.client().getStreamRecord(new GetStreamRecordRequest(fresh)).getRecords()).isEmpty();
     }
 
     @Test
@@ -159,29 +146,29 @@ class StreamTest {
         String first = createStreamTable("stream_toggle");
         UpdateTableRequest off = new UpdateTableRequest("stream_toggle");
         off.setStreamSpecification(new StreamSpecification(false));
-        client.updateTable(off);
-        assertThat(client.listStream(new ListStreamRequest("stream_toggle")).getStreams()).isEmpty();
-        assertThat(client.describeTable(new DescribeTableRequest("stream_toggle")).getStreamDetails().isEnableStream()).isFalse();
+        ots.client().updateTable(off);
+        assertThat(ots.client().listStream(new ListStreamRequest("stream_toggle")).getStreams()).isEmpty();
+        assertThat(ots.client().describeTable(new DescribeTableRequest("stream_toggle")).getStreamDetails().isEnableStream()).isFalse();
 
         clock.advance(Duration.ofMillis(5));
         UpdateTableRequest on = new UpdateTableRequest("stream_toggle");
         on.setStreamSpecification(new StreamSpecification(true, 12));
-        client.updateTable(on);
-        List<Stream> streams = client.listStream(new ListStreamRequest("stream_toggle")).getStreams();
+        ots.client().updateTable(on);
+        List<Stream> streams = ots.client().listStream(new ListStreamRequest("stream_toggle")).getStreams();
         assertThat(streams).singleElement().satisfies(s -> assertThat(s.getStreamId()).isNotEqualTo(first));
-        assertThat(client.describeStream(new DescribeStreamRequest(streams.get(0).getStreamId())).getExpirationTime()).isEqualTo(12);
+        assertThat(ots.client().describeStream(new DescribeStreamRequest(streams.get(0).getStreamId())).getExpirationTime()).isEqualTo(12);
     }
 
     record ShardRead(List<StreamRecord> records, boolean finished) {
     }
 
     static ShardRead readShard(String streamId, String shardId) {
-        String it = client.getShardIterator(new GetShardIteratorRequest(streamId, shardId)).getShardIterator();
+        String it = ots.client().getShardIterator(new GetShardIteratorRequest(streamId, shardId)).getShardIterator();
         List<StreamRecord> out = new ArrayList<>();
         for (int calls = 0; calls < 100 && it != null; calls++) {
             GetStreamRecordRequest req = new GetStreamRecordRequest(it);
             req.setLimit(7);
-            GetStreamRecordResponse r = client.getStreamRecord(req);
+            GetStreamRecordResponse r = ots.client().getStreamRecord(req);
             out.addAll(r.getRecords());
             if (r.getRecords().isEmpty() && r.getNextShardIterator() != null) {
                 return new ShardRead(out, false); // caught up with an open shard
@@ -198,6 +185,6 @@ class StreamTest {
             put.addColumn("v", ColumnValue.fromLong(i));
             batch.addRowChange(put);
         }
-        assertThat(client.batchWriteRow(batch).isAllSucceed()).isTrue();
+        assertThat(ots.client().batchWriteRow(batch).isAllSucceed()).isTrue();
     }
 }

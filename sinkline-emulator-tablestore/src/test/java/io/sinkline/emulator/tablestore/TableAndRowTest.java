@@ -3,9 +3,8 @@ package io.sinkline.emulator.tablestore;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.TableStoreException;
 import com.alicloud.openservices.tablestore.model.*;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -13,20 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableAndRowTest {
-    static TablestoreEmulator ots;
-    static SyncClient client;
-
-    @BeforeAll
-    static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).instanceName("sinkline").build());
-        client = EmulatorFixture.client(ots);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.shutdown();
-        ots.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension ots = new EmulatorExtension();
 
     static PrimaryKey pk(String k, long seq) {
         return PrimaryKeyBuilder.createPrimaryKeyBuilder()
@@ -40,9 +27,9 @@ class TableAndRowTest {
         meta.addPrimaryKeyColumn("id", PrimaryKeyType.STRING);
         meta.addPrimaryKeyColumn("auto", PrimaryKeyType.INTEGER, PrimaryKeyOption.AUTO_INCREMENT);
         CreateTableRequest create = new CreateTableRequest(meta, new TableOptions(86400 * 2, 3), new ReservedThroughput(1, 2));
-        client.createTable(create);
+        ots.client().createTable(create);
 
-        DescribeTableResponse d = client.describeTable(new DescribeTableRequest("lifecycle"));
+        DescribeTableResponse d = ots.client().describeTable(new DescribeTableRequest("lifecycle"));
         assertThat(d.getTableMeta().getTableName()).isEqualTo("lifecycle");
         assertThat(d.getTableMeta().getPrimaryKeyList()).extracting(PrimaryKeySchema::getName).containsExactly("id", "auto");
         assertThat(d.getTableMeta().getPrimaryKeyList().get(1).getOption()).isEqualTo(PrimaryKeyOption.AUTO_INCREMENT);
@@ -52,9 +39,9 @@ class TableAndRowTest {
         assertThat(d.getReservedThroughputDetails().getCapacityUnit().getWriteCapacityUnit()).isEqualTo(2);
         assertThat(d.getStreamDetails().isEnableStream()).isFalse();
 
-        assertThat(client.listTable().getTableNames()).contains("lifecycle");
+        assertThat(ots.client().listTable().getTableNames()).contains("lifecycle");
 
-        assertThatThrownBy(() -> client.createTable(create))
+        assertThatThrownBy(() -> ots.client().createTable(create))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("OTSObjectAlreadyExist");
                     assertThat(e.getHttpStatus()).isEqualTo(409);
@@ -63,12 +50,12 @@ class TableAndRowTest {
 
         UpdateTableRequest update = new UpdateTableRequest("lifecycle");
         update.setTableOptionsForUpdate(new TableOptions(-1));
-        client.updateTable(update);
-        assertThat(client.describeTable(new DescribeTableRequest("lifecycle")).getTableOptions().getTimeToLive()).isEqualTo(-1);
+        ots.client().updateTable(update);
+        assertThat(ots.client().describeTable(new DescribeTableRequest("lifecycle")).getTableOptions().getTimeToLive()).isEqualTo(-1);
 
-        client.deleteTable(new DeleteTableRequest("lifecycle"));
-        assertThat(client.listTable().getTableNames()).doesNotContain("lifecycle");
-        assertThatThrownBy(() -> client.describeTable(new DescribeTableRequest("lifecycle")))
+        ots.client().deleteTable(new DeleteTableRequest("lifecycle"));
+        assertThat(ots.client().listTable().getTableNames()).doesNotContain("lifecycle");
+        assertThatThrownBy(() -> ots.client().describeTable(new DescribeTableRequest("lifecycle")))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("OTSObjectNotExist");
                     assertThat(e.getHttpStatus()).isEqualTo(404);
@@ -77,14 +64,14 @@ class TableAndRowTest {
 
     @Test
     void putsGetsUpdatesAndDeletesRows() {
-        EmulatorFixture.createTable(client, "rows", 1);
+        EmulatorFixture.createTable(ots.client(), "rows", 1);
         RowPutChange put = new RowPutChange("rows", pk("a", 1));
         put.addColumn("name", ColumnValue.fromString("alice"));
         put.addColumn("age", ColumnValue.fromLong(30));
         put.addColumn("score", ColumnValue.fromDouble(1.5));
         put.addColumn("ok", ColumnValue.fromBoolean(true));
         put.addColumn("blob", ColumnValue.fromBinary(new byte[] {1, 2, 3}));
-        client.putRow(new PutRowRequest(put));
+        ots.client().putRow(new PutRowRequest(put));
 
         Row row = getRow("rows", pk("a", 1));
         assertThat(row.getPrimaryKey()).isEqualTo(pk("a", 1));
@@ -100,7 +87,7 @@ class TableAndRowTest {
         update.increment(new Column("age", ColumnValue.fromLong(2)));
         update.setReturnType(ReturnType.RT_AFTER_MODIFY);
         update.addReturnColumn("age");
-        UpdateRowResponse ur = client.updateRow(new UpdateRowRequest(update));
+        UpdateRowResponse ur = ots.client().updateRow(new UpdateRowRequest(update));
         assertThat(ur.getRow().getLatestColumn("age").getValue().asLong()).isEqualTo(32);
 
         row = getRow("rows", pk("a", 1));
@@ -111,22 +98,22 @@ class TableAndRowTest {
         SingleRowQueryCriteria onlyName = new SingleRowQueryCriteria("rows", pk("a", 1));
         onlyName.setMaxVersions(1);
         onlyName.addColumnsToGet("name");
-        Row partial = client.getRow(new GetRowRequest(onlyName)).getRow();
+        Row partial = ots.client().getRow(new GetRowRequest(onlyName)).getRow();
         assertThat(partial.getColumns()).extracting(Column::getName).containsExactly("name");
 
-        client.deleteRow(new DeleteRowRequest(new RowDeleteChange("rows", pk("a", 1))));
+        ots.client().deleteRow(new DeleteRowRequest(new RowDeleteChange("rows", pk("a", 1))));
         assertThat(getRow("rows", pk("a", 1))).isNull();
     }
 
     @Test
     void enforcesRowConditions() {
-        EmulatorFixture.createTable(client, "conditions", 1);
+        EmulatorFixture.createTable(ots.client(), "conditions", 1);
         RowPutChange put = new RowPutChange("conditions", pk("c", 1));
         put.addColumn("v", ColumnValue.fromLong(1));
         put.setCondition(new Condition(RowExistenceExpectation.EXPECT_NOT_EXIST));
-        client.putRow(new PutRowRequest(put));
+        ots.client().putRow(new PutRowRequest(put));
 
-        assertThatThrownBy(() -> client.putRow(new PutRowRequest(put)))
+        assertThatThrownBy(() -> ots.client().putRow(new PutRowRequest(put)))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("OTSConditionCheckFail");
                     assertThat(e.getHttpStatus()).isEqualTo(403);
@@ -135,7 +122,7 @@ class TableAndRowTest {
         RowUpdateChange missing = new RowUpdateChange("conditions", pk("nope", 1));
         missing.put("v", ColumnValue.fromLong(2));
         missing.setCondition(new Condition(RowExistenceExpectation.EXPECT_EXIST));
-        assertThatThrownBy(() -> client.updateRow(new UpdateRowRequest(missing)))
+        assertThatThrownBy(() -> ots.client().updateRow(new UpdateRowRequest(missing)))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSConditionCheckFail"));
         assertThat(getRow("conditions", pk("nope", 1))).isNull();
 
@@ -146,24 +133,24 @@ class TableAndRowTest {
                 "v", com.alicloud.openservices.tablestore.model.condition.SingleColumnValueCondition.CompareOperator.EQUAL,
                 ColumnValue.fromLong(5)));
         guarded.setCondition(cond);
-        assertThatThrownBy(() -> client.updateRow(new UpdateRowRequest(guarded)))
+        assertThatThrownBy(() -> ots.client().updateRow(new UpdateRowRequest(guarded)))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSConditionCheckFail"));
 
         cond.setColumnCondition(new com.alicloud.openservices.tablestore.model.condition.SingleColumnValueCondition(
                 "v", com.alicloud.openservices.tablestore.model.condition.SingleColumnValueCondition.CompareOperator.EQUAL,
                 ColumnValue.fromLong(1)));
-        client.updateRow(new UpdateRowRequest(guarded));
+        ots.client().updateRow(new UpdateRowRequest(guarded));
         assertThat(getRow("conditions", pk("c", 1)).getLatestColumn("v").getValue().asLong()).isEqualTo(10);
     }
 
     @Test
     void rejectsInvalidRequestsWithServiceCodes() {
-        EmulatorFixture.createTable(client, "invalid", 1);
+        EmulatorFixture.createTable(ots.client(), "invalid", 1);
         RowPutChange wrongType = new RowPutChange("invalid", PrimaryKeyBuilder.createPrimaryKeyBuilder()
                 .addPrimaryKeyColumn("pk", PrimaryKeyValue.fromLong(1))
                 .addPrimaryKeyColumn("seq", PrimaryKeyValue.fromLong(1)).build());
         wrongType.addColumn("v", ColumnValue.fromLong(1));
-        assertThatThrownBy(() -> client.putRow(new PutRowRequest(wrongType)))
+        assertThatThrownBy(() -> ots.client().putRow(new PutRowRequest(wrongType)))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid");
                     assertThat(e.getHttpStatus()).isEqualTo(400);
@@ -171,14 +158,14 @@ class TableAndRowTest {
 
         RowPutChange noTable = new RowPutChange("no_such_table", pk("a", 1));
         noTable.addColumn("v", ColumnValue.fromLong(1));
-        assertThatThrownBy(() -> client.putRow(new PutRowRequest(noTable)))
+        assertThatThrownBy(() -> ots.client().putRow(new PutRowRequest(noTable)))
                 .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSObjectNotExist"));
     }
 
     Row getRow(String table, PrimaryKey key) {
         SingleRowQueryCriteria c = new SingleRowQueryCriteria(table, key);
         c.setMaxVersions(1);
-        return client.getRow(new GetRowRequest(c)).getRow();
+        return ots.client().getRow(new GetRowRequest(c)).getRow();
     }
 
     static List<Row> all(SyncClient client, String table) {

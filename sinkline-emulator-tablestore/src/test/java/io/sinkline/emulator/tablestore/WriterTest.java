@@ -10,8 +10,7 @@ import com.alicloud.openservices.tablestore.model.RowPutChange;
 import com.alicloud.openservices.tablestore.writer.RowWriteResult;
 import com.alicloud.openservices.tablestore.writer.WriterConfig;
 import com.alicloud.openservices.tablestore.writer.enums.BatchRequestType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,25 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** TableStoreWriter (the SDK's batching writer) through BatchWriteRow and BulkImport. */
 class WriterTest {
-    static TablestoreEmulator ots;
-    static SyncClient client;
-
-    @BeforeAll
-    static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().build());
-        client = EmulatorFixture.client(ots);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.shutdown();
-        ots.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension ots = new EmulatorExtension();
 
     @ParameterizedTest
     @CsvSource({"writer_batch, BATCH_WRITE_ROW, 100000", "writer_bulk, BULK_IMPORT, 20000"})
     void writesEveryRowWithEveryCallbackSucceeding(String table, BatchRequestType type, int rows) {
-        EmulatorFixture.createTable(client, table, 1);
+        EmulatorFixture.createTable(ots.client(), table, 1);
         WriterConfig config = new WriterConfig();
         config.setBatchRequestType(type);
         config.setMaxBatchRowsCount(200);
@@ -86,7 +73,7 @@ class WriterTest {
         p.setMaxVersions(1);
         p.setBufferSize(5000);
         long n = 0;
-        var it = client.createRangeIterator(p);
+        var it = ots.client().createRangeIterator(p);
         while (it.hasNext()) {
             it.next();
             n++;

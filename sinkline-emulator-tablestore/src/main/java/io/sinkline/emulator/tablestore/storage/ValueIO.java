@@ -57,32 +57,13 @@ final class ValueIO {
         };
     }
 
+    /** Primary-key values share the column encoding (only INTEGER, STRING and BINARY occur). */
     static void write(DataOutputStream out, PrimaryKeyValue v) throws IOException {
-        switch (v.getType()) {
-            case INTEGER -> {
-                out.writeByte(LONG);
-                out.writeLong(v.asLong());
-            }
-            case STRING -> {
-                out.writeByte(STRING);
-                bytes(out, v.asStringInBytes());
-            }
-            case BINARY -> {
-                out.writeByte(BINARY);
-                bytes(out, v.asBinary());
-            }
-            default -> throw new IOException("Unsupported primary key type " + v.getType());
-        }
+        write(out, v.toColumnValue());
     }
 
     static PrimaryKeyValue readPrimaryKey(DataInputStream in) throws IOException {
-        byte type = in.readByte();
-        return switch (type) {
-            case LONG -> PrimaryKeyValue.fromLong(in.readLong());
-            case STRING -> PrimaryKeyValue.fromString(new String(bytes(in), StandardCharsets.UTF_8));
-            case BINARY -> PrimaryKeyValue.fromBinary(bytes(in));
-            default -> throw new IOException("Corrupt snapshot: primary key type " + type);
-        };
+        return PrimaryKeyValue.fromColumn(readColumn(in));
     }
 
     private static void bytes(DataOutputStream out, byte[] b) throws IOException {
