@@ -110,7 +110,7 @@ public final class MaxComputeSinkConfig extends AbstractConfig {
         def.define(STS_ENDPOINT, Type.STRING, "", Importance.MEDIUM,
                 "STS: the STS service endpoint, e.g. sts.cn-shanghai.aliyuncs.com.", GROUP_AUTH, ++order, Width.LONG, "STS endpoint");
         def.define(CLIENT_TIMEOUT_MS, Type.LONG, 11L * 60 * 1000, ConfigDef.Range.atLeast(1000), Importance.LOW,
-                "STS: how often the temporary credentials are refreshed, in milliseconds.",
+                "STS: lifetime of the temporary credentials in ms (at least AssumeRole's 15 min); they are renewed before expiry.",
                 GROUP_AUTH, ++order, Width.SHORT, "STS refresh interval");
 
         order = 0;
