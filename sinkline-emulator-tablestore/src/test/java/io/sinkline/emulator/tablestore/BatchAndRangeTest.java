@@ -178,6 +178,41 @@ class BatchAndRangeTest {
         assertThat(ots.client().getRange(new GetRangeRequest(c)).getRows()).hasSize(5);
     }
 
+    @Test
+    void binaryAndStringKeysSortByTheirBytesAndComeBackUnchanged() {
+        TableMeta meta = new TableMeta("bytes_order");
+        meta.addPrimaryKeyColumn("b", PrimaryKeyType.BINARY);
+        meta.addPrimaryKeyColumn("s", PrimaryKeyType.STRING);
+        ots.client().createTable(new CreateTableRequest(meta, new TableOptions(-1, 1)));
+        byte[][] keys = {{1}, {0, 1}, {0}, {0, 0, (byte) 0xff}, {(byte) 0xff}};
+        for (byte[] k : keys) {
+            for (String s : new String[] {"é", "z", "a\u0000b", "a"}) {
+                RowPutChange put = new RowPutChange("bytes_order", PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                        .addPrimaryKeyColumn("b", PrimaryKeyValue.fromBinary(k))
+                        .addPrimaryKeyColumn("s", PrimaryKeyValue.fromString(s)).build());
+                put.addColumn("v", ColumnValue.fromLong(1));
+                ots.client().putRow(new PutRowRequest(put));
+            }
+        }
+        RangeRowQueryCriteria c = new RangeRowQueryCriteria("bytes_order");
+        c.setInclusiveStartPrimaryKey(PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                .addPrimaryKeyColumn("b", PrimaryKeyValue.INF_MIN).addPrimaryKeyColumn("s", PrimaryKeyValue.INF_MIN).build());
+        c.setExclusiveEndPrimaryKey(PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                .addPrimaryKeyColumn("b", PrimaryKeyValue.INF_MAX).addPrimaryKeyColumn("s", PrimaryKeyValue.INF_MAX).build());
+        c.setMaxVersions(1);
+        List<String> seen = new ArrayList<>();
+        for (Row r : ots.client().getRange(new GetRangeRequest(c)).getRows()) {
+            seen.add(java.util.HexFormat.of().formatHex(r.getPrimaryKey().getPrimaryKeyColumn("b").getValue().asBinary())
+                    + "/" + r.getPrimaryKey().getPrimaryKeyColumn("s").getValue().asString());
+        }
+        assertThat(seen).containsExactly(
+                "00/a", "00/a\u0000b", "00/z", "00/é",
+                "0000ff/a", "0000ff/a\u0000b", "0000ff/z", "0000ff/é",
+                "0001/a", "0001/a\u0000b", "0001/z", "0001/é",
+                "01/a", "01/a\u0000b", "01/z", "01/é",
+                "ff/a", "ff/a\u0000b", "ff/z", "ff/é");
+    }
+
     static PrimaryKey bound(PrimaryKeyValue v) {
         return PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("pk", v).addPrimaryKeyColumn("seq", v).build();
     }

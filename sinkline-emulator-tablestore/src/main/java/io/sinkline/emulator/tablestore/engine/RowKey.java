@@ -2,32 +2,61 @@ package io.sinkline.emulator.tablestore.engine;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * A primary key with an order-preserving byte encoding, so the table's sorted map compares keys
- * with one unsigned byte comparison instead of the SDK's column-by-column compareTo. Strings sort
- * by their UTF-8 bytes, as the service sorts them; INF_MIN/INF_MAX sort before/after any value.
+ * A primary key as an order-preserving byte string: the table's sorted map compares keys with one
+ * unsigned byte comparison instead of the SDK's column-by-column compareTo, and a stored key costs
+ * one small array instead of a tree of SDK objects ({@link #primaryKey} rebuilds those). Strings
+ * sort by their UTF-8 bytes, as the service sorts them; INF_MIN/INF_MAX sort before/after any value.
  */
 public final class RowKey implements Comparable<RowKey> {
     private static final int INF_MIN = 0x01;
     private static final int VALUE = 0x02;
     private static final int INF_MAX = 0x03;
 
-    private final PrimaryKey primaryKey;
     private final byte[] sortKey;
 
     public RowKey(PrimaryKey primaryKey) {
-        this.primaryKey = primaryKey;
         this.sortKey = encode(primaryKey);
     }
 
-    public PrimaryKey primaryKey() {
-        return primaryKey;
+    /** The key with the schema's column names; only for keys of real rows (no infinities). */
+    public PrimaryKey primaryKey(List<PrimaryKeyColumnSchema> schema) {
+        PrimaryKeyColumn[] cols = new PrimaryKeyColumn[schema.size()];
+        int pos = 0;
+        for (int i = 0; i < cols.length; i++) {
+            PrimaryKeyColumnSchema c = schema.get(i);
+            if (sortKey[pos++] != VALUE) {
+                throw new IllegalStateException("A stored key holds no infinity");
+            }
+            PrimaryKeyValue v;
+            if (c.type() == PrimaryKeyType.INTEGER) {
+                long n = 0;
+                for (int b = 0; b < 8; b++) {
+                    n = (n << 8) | (sortKey[pos++] & 0xff);
+                }
+                v = PrimaryKeyValue.fromLong(n ^ Long.MIN_VALUE);
+            } else {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream(16);
+                while (!(sortKey[pos] == 0 && sortKey[pos + 1] == 1)) {
+                    raw.write(sortKey[pos]);
+                    pos += sortKey[pos] == 0 ? 2 : 1; // an escaped 0x00 is followed by 0xFF
+                }
+                pos += 2;
+                v = c.type() == PrimaryKeyType.STRING
+                        ? PrimaryKeyValue.fromString(raw.toString(StandardCharsets.UTF_8))
+                        : PrimaryKeyValue.fromBinary(raw.toByteArray());
+            }
+            cols[i] = new PrimaryKeyColumn(c.name(), v);
+        }
+        return new PrimaryKey(cols);
     }
 
     @Override

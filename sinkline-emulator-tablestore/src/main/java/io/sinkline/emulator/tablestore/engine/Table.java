@@ -123,7 +123,10 @@ public final class Table {
             } else {
                 rows.put(key, next);
             }
-            listener.rowChanged(this, new RowChange(mutation.kind(), pk, List.copyOf(applied), now * 1000));
+            RowChangeListener l = listener;
+            if (l != RowChangeListener.NONE) {
+                l.rowChanged(this, new RowChange(mutation.kind(), pk, List.copyOf(applied), now * 1000));
+            }
         }
         changeCounter.incrementAndGet();
         return new WriteResult(pk, applied);
@@ -152,8 +155,8 @@ public final class Table {
     public RowView get(PrimaryKey pk, ReadSpec spec) {
         validatePrimaryKey(pk, false, false);
         long now = clockMillis.getAsLong();
-        StoredRow row = rows.get(new RowKey(pk));
-        return view(pk, row, spec, options, now);
+        RowKey key = new RowKey(pk);
+        return view(pk, key, rows.get(key), spec, options, now);
     }
 
     /**
@@ -183,9 +186,9 @@ public final class Table {
         long bytes = 0;
         for (Map.Entry<RowKey, StoredRow> e : slice.entrySet()) {
             if (out.size() >= limit || bytes >= maxBytes) {
-                return new RangeResult(out, e.getKey().primaryKey());
+                return new RangeResult(out, e.getKey().primaryKey(schema.primaryKey()));
             }
-            RowView v = view(e.getKey().primaryKey(), e.getValue(), spec, opts, now);
+            RowView v = view(e.getKey(), e.getValue(), spec, opts, now);
             if (v != null) {
                 out.add(v);
                 bytes += estimateBytes(v);
@@ -202,7 +205,12 @@ public final class Table {
         return n;
     }
 
-    private static RowView view(PrimaryKey pk, StoredRow row, ReadSpec spec, TableOptions opts, long now) {
+    private RowView view(RowKey key, StoredRow row, ReadSpec spec, TableOptions opts, long now) {
+        return view(null, key, row, spec, opts, now);
+    }
+
+    /** The row as read, or null; the key is decoded only for rows that are returned. */
+    private RowView view(PrimaryKey pk, RowKey key, StoredRow row, ReadSpec spec, TableOptions opts, long now) {
         if (row == null || !row.exists(opts, now)) {
             return null;
         }
@@ -213,7 +221,7 @@ public final class Table {
         if (cells.isEmpty() && !spec.columns().isEmpty()) {
             return null;
         }
-        return new RowView(pk, cells);
+        return new RowView(pk != null ? pk : key.primaryKey(schema.primaryKey()), cells);
     }
 
     private static void checkCondition(WriteCondition condition, boolean exists, StoredRow current,
@@ -313,9 +321,10 @@ public final class Table {
         long offsetMillis = opts.maxVersionOffsetSeconds() * 1000L;
         for (ColumnChange raw : changes) {
             validateColumn(raw, primaryKeyNames);
-            ColumnChange c = new ColumnChange(raw.op(), columnNames.computeIfAbsent(raw.name(), n -> n), raw.value(), raw.timestamp());
+            ColumnChange c = raw;
+            String name = columnNames.computeIfAbsent(raw.name(), n -> n);
             if (c.op() == ColumnChange.Op.DELETE_ALL_VERSIONS) {
-                out.add(c);
+                out.add(new ColumnChange(c.op(), name, null, null));
                 continue;
             }
             if (c.op() == ColumnChange.Op.DELETE_ONE_VERSION && c.timestamp() == null) {
@@ -326,7 +335,7 @@ public final class Table {
                 throw OtsException.invalid("The timestamp " + ts + " of column " + c.name()
                         + " is out of the range allowed by max version offset " + opts.maxVersionOffsetSeconds() + "s.");
             }
-            out.add(c.withTimestamp(ts));
+            out.add(new ColumnChange(c.op(), name, c.value(), ts));
         }
         return out;
     }

@@ -107,7 +107,7 @@ final class Snapshot {
         out.writeInt(rt[1]);
         for (Map.Entry<RowKey, StoredRow> e : t.storedRows()) {
             out.writeBoolean(true);
-            PrimaryKeyColumn[] pk = e.getKey().primaryKey().getPrimaryKeyColumns();
+            PrimaryKeyColumn[] pk = e.getKey().primaryKey(s.primaryKey()).getPrimaryKeyColumns();
             for (PrimaryKeyColumn c : pk) {
                 ValueIO.write(out, c.getValue());
             }
