@@ -4,6 +4,7 @@ import com.alicloud.openservices.tablestore.AsyncClient;
 import com.alicloud.openservices.tablestore.AsyncTimeseriesClient;
 import com.alicloud.openservices.tablestore.TableStoreCallback;
 import com.alicloud.openservices.tablestore.TableStoreException;
+import com.alicloud.openservices.tablestore.TimeseriesClient;
 import com.alicloud.openservices.tablestore.model.TimeseriesTableMeta;
 import com.alicloud.openservices.tablestore.model.timeseries.CreateTimeseriesTableRequest;
 import com.alicloud.openservices.tablestore.model.timeseries.DescribeTimeseriesTableRequest;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -39,6 +39,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 public final class TimeseriesSink implements AutoCloseable {
     private final TablestoreSinkConfig config;
     private final AsyncTimeseriesClient client;
+    private final TimeseriesClient admin;
     private final DeliveryListener listener;
     private final RetryPolicy retryPolicy;
     private final TableNameResolver names;
@@ -54,6 +55,7 @@ public final class TimeseriesSink implements AutoCloseable {
     public TimeseriesSink(TablestoreSinkConfig config, AsyncClient client, DeliveryListener listener, String threadName) {
         this.config = config;
         this.client = client.asAsyncTimeseriesClient();
+        this.admin = client.asTimeseriesClient();
         this.listener = listener;
         this.retryPolicy = config.retryPolicy();
         this.names = config.tableNames();
@@ -104,28 +106,22 @@ public final class TimeseriesSink implements AutoCloseable {
 
     private void ensureTable(String table) {
         try {
-            client.describeTimeseriesTable(new DescribeTimeseriesTableRequest(table), null).get();
+            admin.describeTimeseriesTable(new DescribeTimeseriesTableRequest(table));
             return;
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TableStoreException t && "OTSObjectNotExist".equals(t.getErrorCode()))) {
-                throw new ConnectException("could not describe time-series table '" + table + "': " + e.getCause().getMessage(), e.getCause());
+        } catch (TableStoreException e) {
+            if (!"OTSObjectNotExist".equals(e.getErrorCode())) {
+                throw new ConnectException("could not describe time-series table '" + table + "': " + e.getMessage(), e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted", e);
         }
         if (!config.autoCreate()) {
             throw new ConnectException("time-series table '" + table + "' does not exist; create it or set auto.create=true");
         }
         try {
-            client.createTimeseriesTable(new CreateTimeseriesTableRequest(new TimeseriesTableMeta(table)), null).get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TableStoreException t && "OTSObjectAlreadyExist".equals(t.getErrorCode()))) {
-                throw new ConnectException("could not create time-series table '" + table + "': " + e.getCause().getMessage(), e.getCause());
+            admin.createTimeseriesTable(new CreateTimeseriesTableRequest(new TimeseriesTableMeta(table)));
+        } catch (TableStoreException e) {
+            if (!"OTSObjectAlreadyExist".equals(e.getErrorCode())) {
+                throw new ConnectException("could not create time-series table '" + table + "': " + e.getMessage(), e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted", e);
         }
     }
 
