@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -26,7 +26,10 @@ import java.util.function.LongSupplier;
  */
 public final class Table {
     private final TableSchema schema;
-    private final ConcurrentSkipListMap<RowKey, StoredRow> rows = new ConcurrentSkipListMap<>();
+    /** Rows by key: point reads and writes cost a hash lookup instead of a walk down the ordered index. */
+    private final ConcurrentHashMap<RowKey, StoredRow> rows = new ConcurrentHashMap<>();
+    /** The keys in order, for ranges. A key is added after its row and removed after it (under the row's lock). */
+    private final ConcurrentSkipListSet<RowKey> order = new ConcurrentSkipListSet<>();
     private final Object[] rowLocks = new Object[64];
     /** One String per column name, shared by every cell of the table (saves memory with many rows). */
     private final ConcurrentHashMap<String, String> columnNames = new ConcurrentHashMap<>();
@@ -119,9 +122,12 @@ public final class Table {
             checkCondition(condition, exists, current, opts, now);
             StoredRow next = apply(mutation.kind(), current, changes, opts, now, applied);
             if (next == null) {
-                rows.remove(key);
-            } else {
-                rows.put(key, next);
+                if (current != null) {
+                    rows.remove(key);
+                    order.remove(key);
+                }
+            } else if (rows.put(key, next) == null) {
+                order.add(key);
             }
             RowChangeListener l = listener;
             if (l != RowChangeListener.NONE) {
@@ -138,7 +144,9 @@ public final class Table {
         for (Cell c : cells) {
             shared.add(new Cell(columnNames.computeIfAbsent(c.name(), n -> n), c.timestamp(), c.value()));
         }
-        rows.put(new RowKey(pk), StoredRow.of(shared));
+        RowKey key = new RowKey(pk);
+        rows.put(key, StoredRow.of(shared));
+        order.add(key);
         for (PrimaryKeyColumn c : pk.getPrimaryKeyColumns()) {
             if (c.getValue().getType() == com.alicloud.openservices.tablestore.model.PrimaryKeyType.INTEGER) {
                 long v = c.getValue().asLong();
@@ -177,18 +185,22 @@ public final class Table {
         if (cmp == 0) {
             return new RangeResult(List.of(), null);
         }
-        NavigableMap<RowKey, StoredRow> slice = forward
-                ? rows.subMap(from, true, to, false)
-                : rows.subMap(to, false, from, true).descendingMap();
+        NavigableSet<RowKey> slice = forward
+                ? order.subSet(from, true, to, false)
+                : order.subSet(to, false, from, true).descendingSet();
         long now = clockMillis.getAsLong();
         TableOptions opts = options;
         List<RowView> out = new ArrayList<>();
         long bytes = 0;
-        for (Map.Entry<RowKey, StoredRow> e : slice.entrySet()) {
-            if (out.size() >= limit || bytes >= maxBytes) {
-                return new RangeResult(out, e.getKey().primaryKey(schema.primaryKey()));
+        for (RowKey key : slice) {
+            StoredRow row = rows.get(key);
+            if (row == null) {
+                continue; // deleted while we iterate
             }
-            RowView v = view(e.getKey(), e.getValue(), spec, opts, now);
+            if (out.size() >= limit || bytes >= maxBytes) {
+                return new RangeResult(out, key.primaryKey(schema.primaryKey()));
+            }
+            RowView v = view(key, row, spec, opts, now);
             if (v != null) {
                 out.add(v);
                 bytes += estimateBytes(v);
