@@ -1,5 +1,6 @@
 package io.sinkline.bench.maxcompute;
 
+import java.lang.management.ManagementFactory;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import io.sinkline.emulator.maxcompute.MaxComputeEmulatorOptions;
  * Each mode runs once to warm up, then is measured from session creation to commit (batch) or to the
  * last flush (stream), and checked with a count(*) so rows that did not land cannot count. {@code writers}
  * threads write blocks (batch) or record packs (stream) of the same session concurrently, as the sink's writer
- * pool does.
+ * pool does. Next to wall-clock rows/s it prints the CPU seconds the whole process (SDK client and emulator)
+ * spent per mode, which says how much work a row costs even when other processes share the cores.
  *
  * <p>Arguments: {@code [rows=1000000] [writers=2] [blockRows=100000] [packRows=10000]}.
  */
@@ -54,15 +56,20 @@ public final class TunnelThroughputBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try {
                 batch(odps, tunnel, pool, writers, "warmup-batch", Math.max(rows / 10, 1), blockRows);
+                long cpu0 = processCpuNanos();
                 double batchSeconds = batch(odps, tunnel, pool, writers, "batch", rows, blockRows);
+                double batchCpu = (processCpuNanos() - cpu0) / 1e9;
                 stream(odps, tunnel, pool, writers, "warmup-stream", Math.max(rows / 10, 1), packRows);
+                long cpu1 = processCpuNanos();
                 double streamSeconds = stream(odps, tunnel, pool, writers, "stream", rows, packRows);
+                double streamCpu = (processCpuNanos() - cpu1) / 1e9;
 
-                System.out.printf(Locale.ROOT, "%-14s %8s %12s %10s %14s%n", "mode", "writers", "rows", "seconds", "rows/s");
-                System.out.printf(Locale.ROOT, "%-14s %8d %12d %10.2f %14.0f%n", "batch tunnel", writers, rows,
-                        batchSeconds, rows / batchSeconds);
-                System.out.printf(Locale.ROOT, "%-14s %8d %12d %10.2f %14.0f%n", "stream tunnel", writers, rows,
-                        streamSeconds, rows / streamSeconds);
+                System.out.printf(Locale.ROOT, "%-14s %8s %12s %10s %14s %10s%n", "mode", "writers", "rows", "seconds",
+                        "rows/s", "cpu-s");
+                System.out.printf(Locale.ROOT, "%-14s %8d %12d %10.2f %14.0f %10.2f%n", "batch tunnel", writers, rows,
+                        batchSeconds, rows / batchSeconds, batchCpu);
+                System.out.printf(Locale.ROOT, "%-14s %8d %12d %10.2f %14.0f %10.2f%n", "stream tunnel", writers, rows,
+                        streamSeconds, rows / streamSeconds, streamCpu);
             } finally {
                 pool.shutdownNow();
             }
@@ -159,6 +166,11 @@ public final class TunnelThroughputBenchmark {
         if (landed != rows) {
             throw new IllegalStateException(pt + ": " + landed + " rows landed, " + rows + " expected");
         }
+    }
+
+    /** CPU time of this process (the SDK client and the emulator), including the final count(*) check. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void sql(Odps odps, String script) throws Exception {

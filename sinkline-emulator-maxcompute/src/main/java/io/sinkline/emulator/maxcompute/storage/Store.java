@@ -277,18 +277,88 @@ public final class Store implements AutoCloseable {
             if (overwrite) {
                 deleteRows(c, def, p);
             }
-            TypeInfo[] types = def.columns().stream().map(ColumnDef::typeInfo).toArray(TypeInfo[]::new);
             try (DuckDBAppender app = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, def.name())) {
-                for (Object[] row : rows) {
-                    app.beginRow();
-                    for (int i = 0; i < types.length; i++) {
-                        codec.append(app, types[i], row[i]);
-                    }
-                    for (String v : p.values()) {
-                        app.append(v);
-                    }
-                    app.endRow();
-                }
+                appendRows(app, def, rows, null, p.values());
+            }
+            return null;
+        });
+    }
+
+    /** Appends rows: an optional leading block id, the data columns, then constant trailing values (partition keys). */
+    private void appendRows(DuckDBAppender app, TableDef def, List<Object[]> rows, Long blockId, List<String> trailing)
+            throws SQLException {
+        TypeInfo[] types = def.columns().stream().map(ColumnDef::typeInfo).toArray(TypeInfo[]::new);
+        for (Object[] row : rows) {
+            app.beginRow();
+            if (blockId != null) {
+                app.append((long) blockId);
+            }
+            for (int i = 0; i < types.length; i++) {
+                codec.append(app, types[i], row[i]);
+            }
+            for (String v : trailing) {
+                app.append(v);
+            }
+            app.endRow();
+        }
+    }
+
+    // ---- batch upload staging: blocks wait, invisible, in a temp table until commit ----
+
+    /** Creates the staging table of an upload session; a temp table, so it is gone after a restart, like the session. */
+    public void createStaging(String staging, TableDef def) {
+        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE ").append(DuckTypes.quote(staging)).append(" (__block BIGINT");
+        for (ColumnDef col : def.columns()) {
+            ddl.append(", ").append(DuckTypes.quote(col.name())).append(' ').append(DuckTypes.of(col.typeInfo()));
+        }
+        ddl.append(')');
+        locked(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(ddl.toString());
+            }
+            return null;
+        });
+    }
+
+    /** Stores one block; a block sent again replaces the earlier one. */
+    public void stageBlock(String staging, TableDef def, long blockId, List<Object[]> rows) {
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + DuckTypes.quote(staging) + " WHERE __block = ?")) {
+                ps.setLong(1, blockId);
+                ps.executeUpdate();
+            }
+            try (DuckDBAppender app = connection.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, staging)) {
+                appendRows(app, def, rows, blockId, List.of());
+            }
+            return null;
+        });
+    }
+
+    /** Makes the staged blocks visible in one transaction (in block order) and drops the staging table. */
+    public void commitStaging(String staging, TableDef def, PartitionValues p, boolean overwrite) {
+        StringBuilder target = new StringBuilder();
+        StringBuilder source = new StringBuilder();
+        for (ColumnDef col : def.columns()) {
+            target.append(target.length() > 0 ? ", " : "").append(DuckTypes.quote(col.name()));
+            source.append(source.length() > 0 ? ", " : "").append(DuckTypes.quote(col.name()));
+        }
+        for (int i = 0; i < p.keys().size(); i++) {
+            target.append(", ").append(DuckTypes.quote(p.keys().get(i)));
+            source.append(", ?");
+        }
+        String insert = "INSERT INTO " + DuckTypes.quote(def.name()) + " (" + target + ") SELECT " + source + " FROM "
+                + DuckTypes.quote(staging) + " ORDER BY __block, rowid";
+        transaction(c -> {
+            if (!p.isEmpty() && !hasPartition(def, p)) {
+                addPartition(def, p);
+            }
+            if (overwrite) {
+                deleteRows(c, def, p);
+            }
+            try (PreparedStatement ps = c.prepareStatement(insert); Statement s = c.createStatement()) {
+                bind(ps, p, 1);
+                ps.executeUpdate();
+                s.execute("DROP TABLE " + DuckTypes.quote(staging));
             }
             return null;
         });

@@ -61,6 +61,7 @@ public final class TunnelRoutes {
         PartitionValues p = existingPartition(def, request.param("partition").orElse(null));
         boolean overwrite = request.param("overwrite").map(Boolean::parseBoolean).orElse(false);
         UploadSession session = new UploadSession(newId(), def, p, overwrite);
+        store.createStaging(session.stagingTable(), def);
         uploads.put(session.id(), session);
         return ServiceResponse.json(200, session.json());
     }
@@ -81,7 +82,13 @@ public final class TunnelRoutes {
         }
         List<Object[]> rows = RecordStreams.read(session.table().sdkSchema(), request.body(),
                 RecordStreams.compression(request.header("Content-Encoding")));
-        session.putBlock(blockId, rows);
+        synchronized (session) {
+            if (session.committed()) {
+                throw new OdpsError(409, "InvalidStatusChange", "Upload session " + session.id() + " is already committed");
+            }
+            store.stageBlock(session.stagingTable(), session.table(), blockId, rows);
+            session.blockArrived(blockId);
+        }
         return ServiceResponse.empty(200);
     }
 
@@ -90,9 +97,7 @@ public final class TunnelRoutes {
         UploadSession session = upload(request);
         synchronized (session) {
             if (!session.committed()) {
-                List<Object[]> all = new ArrayList<>();
-                session.blocks().values().forEach(all::addAll);
-                store.append(session.table(), session.partition(), all, session.overwrite());
+                store.commitStaging(session.stagingTable(), session.table(), session.partition(), session.overwrite());
                 session.markCommitted();
             }
         }

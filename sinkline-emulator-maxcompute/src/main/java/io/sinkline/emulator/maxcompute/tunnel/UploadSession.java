@@ -1,8 +1,7 @@
 package io.sinkline.emulator.maxcompute.tunnel;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -10,14 +9,17 @@ import com.google.gson.JsonObject;
 import io.sinkline.emulator.maxcompute.storage.PartitionValues;
 import io.sinkline.emulator.maxcompute.storage.TableDef;
 
-/** A batch upload session: blocks are held here, invisible, until commit appends them in block order. */
+/**
+ * A batch upload session. Its blocks wait, invisible, in a staging table of the store until commit appends them
+ * in block order; the session itself remembers which blocks arrived.
+ */
 final class UploadSession {
 
     private final String id;
     private final TableDef table;
     private final PartitionValues partition;
     private final boolean overwrite;
-    private final Map<Long, List<Object[]>> blocks = new ConcurrentSkipListMap<>();
+    private final NavigableSet<Long> blocks = new ConcurrentSkipListSet<>();
     private volatile boolean committed;
 
     UploadSession(String id, TableDef table, PartitionValues partition, boolean overwrite) {
@@ -51,13 +53,13 @@ final class UploadSession {
         committed = true;
     }
 
-    /** A re-sent block replaces the earlier one, as the service does. */
-    void putBlock(long blockId, List<Object[]> records) {
-        blocks.put(blockId, records);
+    /** The store's staging table that holds this session's blocks. */
+    String stagingTable() {
+        return "__sinkline_upload_" + id;
     }
 
-    Map<Long, List<Object[]>> blocks() {
-        return blocks;
+    void blockArrived(long blockId) {
+        blocks.add(blockId);
     }
 
     String json() {
@@ -66,7 +68,7 @@ final class UploadSession {
         o.addProperty("Status", committed ? "closed" : "normal");
         o.add("Schema", SessionJson.schema(table));
         JsonArray list = new JsonArray();
-        for (Long blockId : blocks.keySet()) {
+        for (Long blockId : blocks) {
             JsonObject b = new JsonObject();
             b.addProperty("BlockID", blockId);
             list.add(b);
