@@ -37,6 +37,10 @@ final class MaxComputeSink implements SinkUnderTest {
         return "ceiling_" + topic.name();
     }
 
+    private static String warmUpTable(SampleTopic topic) {
+        return "warmup_" + topic.name();
+    }
+
     private static String connectorTable(SampleTopic topic) {
         return "sink_" + topic.name();
     }
@@ -53,8 +57,14 @@ final class MaxComputeSink implements SinkUnderTest {
 
     @Override
     public void createTables(SampleTopic topic) {
+        tables.create(warmUpTable(topic));
         tables.create(ceilingTable(topic));
         tables.create(connectorTable(topic));
+    }
+
+    @Override
+    public void warmUp(SampleTopic topic, int records) throws Exception {
+        new TunnelCeiling(odps, tunnel, settings).write(warmUpTable(topic), "warmup", topic, records, ceilingThreads);
     }
 
     @Override

@@ -16,8 +16,14 @@ public interface SinkUnderTest {
     /** How the raw SDK path writes, for the report (e.g. "2 TableStoreWriters, 200 rows per batch"). */
     String ceilingDescription();
 
-    /** Creates the ceiling table and the connector's table, with the same layout. */
+    /** Creates the warm-up table, the ceiling table and the connector's table, all with the same layout. */
     void createTables(SampleTopic topic) throws Exception;
+
+    /**
+     * Writes records {@code [0, records)} through the ceiling's path into the warm-up table, so
+     * neither measured path pays for the JIT compiling the SDK and the emulator.
+     */
+    void warmUp(SampleTopic topic, int records) throws Exception;
 
     /**
      * Writes records {@code [0, records)} straight through the SDK into the ceiling table, with

@@ -33,6 +33,10 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
         return "ceiling_" + topic.name();
     }
 
+    private static String warmUpTable(SampleTopic topic) {
+        return "warmup_" + topic.name();
+    }
+
     private static String connectorTable(SampleTopic topic) {
         return "sink_" + topic.name();
     }
@@ -49,9 +53,15 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
 
     @Override
     public void createTables(SampleTopic topic) {
+        tables.create(warmUpTable(topic));
         tables.create(ceilingTable(topic));
         tables.create(connectorTable(topic));
         connectorCounter = new VisibleRowCounter(tables, connectorTable(topic), topic);
+    }
+
+    @Override
+    public void warmUp(SampleTopic topic, int records) throws Exception {
+        new WriterCeiling(asyncClient, settings).write(warmUpTable(topic), topic, records, ceilingWriters);
     }
 
     @Override
