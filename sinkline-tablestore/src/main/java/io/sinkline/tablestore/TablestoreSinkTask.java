@@ -99,6 +99,7 @@ public class TablestoreSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         throwIfFailed();
+        errors.throwIfFailed(); // a lost error report fails the task; Kafka redelivers from the last commit
         for (SinkRecord record : records) {
             PendingRecord pending = tracker.track(record);
             Delivery delivery = new Delivery(record, pending);

@@ -124,6 +124,22 @@ public final class ErrorTableReporter implements ErrorReporter {
         return bytes.length <= maxBytes ? s : new String(bytes, 0, maxBytes, StandardCharsets.UTF_8);
     }
 
+    /** A lost report is sticky: it stays outstanding, so this and {@link #flush()} keep throwing. */
+    @Override
+    public void throwIfFailed() {
+        for (CompletableFuture<Void> report : outstanding) {
+            if (report.isCompletedExceptionally()) {
+                try {
+                    report.join();
+                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    throw new ConnectException("a failed record could not be written to the error table '" + table
+                            + "': " + cause.getMessage(), cause);
+                }
+            }
+        }
+    }
+
     @Override
     public void flush() {
         List<CompletableFuture<Void>> snapshot = new ArrayList<>(outstanding);
