@@ -62,6 +62,7 @@ public final class MaxComputeEmulatorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("MaxCompute emulator listening on %s%n", emulator.endpoint());
         out.printf("  tunnel:  %s%n", emulator.tunnelEndpoint());
+        out.printf("  faults:  %s/_sinkline/faults%n", emulator.tunnelEndpoint());
         out.printf("  project: %s  access key id: %s  strict: %s  data: %s%n", project, accessKeyId, strict,
                 dataDir == null ? "in memory" : dataDir.toAbsolutePath());
         out.println("Press Ctrl-C to stop.");

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sinkline.emulator.maxcompute.faults.FaultAdmin;
 import io.sinkline.emulator.maxcompute.faults.Faults;
 import io.sinkline.emulator.maxcompute.http.HttpFront;
 import io.sinkline.emulator.maxcompute.http.SignatureVerifier;
@@ -53,7 +54,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
             HostPortHolder holder = new HostPortHolder();
             TunnelRoutes tunnel = new TunnelRoutes(store, holder);
             this.front = new HttpFront(options.host(), options.port(),
-                    new ServiceRouter(options.project(), rest, tunnel, holder), verifier, faults);
+                    new ServiceRouter(options.project(), rest, tunnel, holder, new FaultAdmin(faults)), verifier, faults);
             holder.set(options.host() + ":" + front.port());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,6 +104,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return options.accessKeySecret();
     }
 
+    /** The fault controls; over HTTP they are at {@code http://host:port/_sinkline/faults} (see {@link FaultAdmin}). */
     public Faults faults() {
         return faults;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.sinkline.emulator.maxcompute.faults.FaultAdmin;
 import io.sinkline.emulator.maxcompute.faults.FaultTarget;
 import io.sinkline.emulator.maxcompute.http.Dispatcher;
 import io.sinkline.emulator.maxcompute.http.HttpFront;
@@ -31,7 +32,11 @@ final class ServiceRouter implements Dispatcher {
     private final TunnelRoutes tunnel;
     private final Supplier<String> tunnelHostPort;
 
-    ServiceRouter(String project, RestRoutes rest, TunnelRoutes tunnel, Supplier<String> tunnelHostPort) {
+    private final FaultAdmin faultAdmin;
+
+    ServiceRouter(String project, RestRoutes rest, TunnelRoutes tunnel, Supplier<String> tunnelHostPort,
+                  FaultAdmin faultAdmin) {
+        this.faultAdmin = faultAdmin;
         this.project = project;
         this.rest = rest;
         this.tunnel = tunnel;
@@ -53,6 +58,11 @@ final class ServiceRouter implements Dispatcher {
             rest = new ArrayList<>(rest.subList(2, rest.size()));
         }
         return new Target(parts.get(1), rest);
+    }
+
+    @Override
+    public boolean isAdmin(ServiceRequest r) {
+        return FaultAdmin.isAdmin(r);
     }
 
     @Override
@@ -97,6 +107,9 @@ final class ServiceRouter implements Dispatcher {
 
     @Override
     public ServiceResponse serve(ServiceRequest r) throws Exception {
+        if (FaultAdmin.isAdmin(r)) {
+            return faultAdmin.handle(r);
+        }
         Target t = parse(r.path());
         if (t == null) {
             throw OdpsError.noSuchObject("Unknown resource " + r.path());

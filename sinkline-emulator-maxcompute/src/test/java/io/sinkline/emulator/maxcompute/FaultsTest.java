@@ -4,6 +4,11 @@ import static io.sinkline.emulator.maxcompute.EmulatorClients.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,5 +92,22 @@ class FaultsTest extends EmulatorTest {
         noRetry.getRestClient().setRetryTimes(0);
         assertThatThrownBy(() -> noRetry.tables().exists("f")).isInstanceOf(OdpsException.class)
                 .hasMessageContaining("Unexpected end of file");
+    }
+
+    @Test
+    void theAdminEndpointSetsListsAndClearsFaultsOfARunningEmulator() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = mc.tunnelEndpoint() + "/_sinkline/faults";
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(admin
+                + "/request-error?target=tunnel_upload_create&rate=1&status=403&code=NoPermission"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(admin)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("TUNNEL_UPLOAD_CREATE", "403", "NoPermission");
+        assertThatThrownBy(() -> EmulatorClients.tunnel(mc, odps).createUploadSession(mc.project(), "f"))
+                .isInstanceOfSatisfying(TunnelException.class, e -> assertThat(e.getStatus()).isEqualTo(403));
+        http.send(HttpRequest.newBuilder(URI.create(admin + "/clear")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(EmulatorClients.tunnel(mc, odps).createUploadSession(mc.project(), "f").getId()).isNotBlank();
     }
 }

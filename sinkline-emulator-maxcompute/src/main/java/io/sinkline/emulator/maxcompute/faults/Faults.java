@@ -71,6 +71,22 @@ public final class Faults {
         latencyMillis = 0;
     }
 
+    /** One line per active fault, for the admin endpoint. */
+    public synchronized java.util.List<String> describe() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        errors.forEach((t, r) -> lines.add("request-error target=" + t + " rate=" + r.rate() + " status=" + r.status()
+                + " code=" + r.code()));
+        drops.forEach((t, r) -> lines.add("drop target=" + t + " rate=" + r));
+        if (failingCommits.get() > 0) {
+            lines.add("commit-error count=" + failingCommits.get() + " status=" + commitError.status() + " code="
+                    + commitError.code());
+        }
+        if (latencyMillis > 0) {
+            lines.add("latency ms=" + latencyMillis);
+        }
+        return lines;
+    }
+
     public long latencyMillis() {
         return latencyMillis;
     }

@@ -5,6 +5,9 @@ import io.sinkline.emulator.maxcompute.faults.FaultTarget;
 /** Maps a decoded request to the code that serves it. */
 public interface Dispatcher {
 
+    /** Admin requests (fault control) skip signature checks and injected faults. */
+    boolean isAdmin(ServiceRequest request);
+
     /** Which fault target the request belongs to. */
     FaultTarget classify(ServiceRequest request);
 

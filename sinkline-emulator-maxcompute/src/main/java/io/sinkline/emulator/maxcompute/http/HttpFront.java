@@ -90,6 +90,10 @@ public final class HttpFront implements AutoCloseable {
             try {
                 ServiceRequest request = decode(http);
                 json = dispatcher.jsonErrors(request);
+                if (dispatcher.isAdmin(request)) {
+                    write(ctx, http, dispatcher.serve(request), requestId);
+                    return;
+                }
                 if (verifier != null) {
                     verifier.verify(request);
                 }
