@@ -10,10 +10,6 @@ public record ColumnChange(Op op, String name, ColumnValue value, Long timestamp
 
     public enum Op { PUT, DELETE_ONE_VERSION, DELETE_ALL_VERSIONS, INCREMENT }
 
-    public ColumnChange withTimestamp(long ts) {
-        return new ColumnChange(op, name, value, ts);
-    }
-
     public ColumnChange withValue(ColumnValue newValue) {
         return new ColumnChange(op, name, newValue, timestamp);
     }

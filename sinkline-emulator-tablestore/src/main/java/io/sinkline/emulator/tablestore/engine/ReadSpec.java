@@ -9,10 +9,6 @@ import java.util.Set;
 public record ReadSpec(Set<String> columns, int maxVersions, TimeRange timeRange, RowPredicate filter,
                        String startColumn, String endColumn) {
 
-    public static ReadSpec latest() {
-        return new ReadSpec(Set.of(), 1, TimeRange.ALL, null, null, null);
-    }
-
     boolean wants(String column) {
         if (!columns.isEmpty() && !columns.contains(column)) {
             return false;

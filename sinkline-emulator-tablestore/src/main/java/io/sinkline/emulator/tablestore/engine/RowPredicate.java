@@ -5,7 +5,5 @@ import java.util.List;
 /** A column condition or read filter, evaluated over a row's visible cells. */
 @FunctionalInterface
 public interface RowPredicate {
-    RowPredicate ALWAYS = cells -> true;
-
     boolean test(List<Cell> visibleCells);
 }

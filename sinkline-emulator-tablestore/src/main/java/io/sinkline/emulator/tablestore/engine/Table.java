@@ -99,10 +99,6 @@ public final class Table {
         return clockMillis.getAsLong();
     }
 
-    public long rowCount() {
-        return rows.size();
-    }
-
     /** Applies one row write atomically, or throws the service's error for it. */
     public WriteResult write(RowMutation mutation, WriteCondition condition) {
         long now = clockMillis.getAsLong();
@@ -353,7 +349,9 @@ public final class Table {
     }
 
     private static void validateColumn(ColumnChange c, Set<String> pkNames) {
-        int nameBytes = c.name().getBytes(StandardCharsets.UTF_8).length;
+        int nameLength = c.name().length();
+        // A UTF-8 char takes at most 3 bytes: short names need no encoding to be checked.
+        int nameBytes = nameLength * 3 <= Limits.MAX_COLUMN_NAME_BYTES ? nameLength : c.name().getBytes(StandardCharsets.UTF_8).length;
         if (nameBytes == 0 || nameBytes > Limits.MAX_COLUMN_NAME_BYTES) {
             throw OtsException.invalid("The length of attribute column name is invalid: '" + c.name() + "'.");
         }

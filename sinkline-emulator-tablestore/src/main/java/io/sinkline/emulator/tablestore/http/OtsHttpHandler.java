@@ -64,7 +64,7 @@ public final class OtsHttpHandler implements HttpHandler {
                 exchange.close(); // closing before any response makes the server drop the connection
                 return;
             }
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = readBody(exchange.getRequestBody(), headers.get("content-length"));
             if (!"POST".equals(exchange.getRequestMethod())) {
                 throw new OtsException(OtsErrorCode.METHOD_NOT_ALLOWED, "Only POST is allowed.");
             }
@@ -151,7 +151,16 @@ public final class OtsHttpHandler implements HttpHandler {
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
+    private static byte[] readBody(InputStream in, String contentLength) throws IOException {
+        long declared = parseLength(contentLength);
+        if (declared > Limits.MAX_REQUEST_BYTES) {
+            in.transferTo(OutputStream.nullOutputStream()); // drain, so the connection stays usable
+            throw new OtsException(OtsErrorCode.REQUEST_BODY_TOO_LARGE,
+                    "Request body is too large: more than " + Limits.MAX_REQUEST_BYTES + " bytes.");
+        }
+        if (declared >= 0) {
+            return in.readNBytes((int) declared); // the SDK always sends a length: one exact array, no copies
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buf = new byte[16384];
         int n;
@@ -166,6 +175,17 @@ public final class OtsHttpHandler implements HttpHandler {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
+    }
+
+    private static long parseLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void respond(HttpExchange exchange, String action, String accessKeyId, int status, byte[] body) throws IOException {

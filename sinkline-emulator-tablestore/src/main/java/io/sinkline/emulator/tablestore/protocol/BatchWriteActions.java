@@ -24,8 +24,8 @@ public final class BatchWriteActions {
     }
 
     public void register(ActionRegistry registry) {
-        registry.register("BatchWriteRow", body -> batchWriteRow(OtsInternalApi.BatchWriteRowRequest.parseFrom(body)))
-                .register("BulkImport", body -> bulkImport(OtsInternalApi.BulkImportRequest.parseFrom(body)));
+        registry.register("BatchWriteRow", body -> batchWriteRow(OtsInternalApi.BatchWriteRowRequest.parseFrom(Requests.aliasing(body))))
+                .register("BulkImport", body -> bulkImport(OtsInternalApi.BulkImportRequest.parseFrom(Requests.aliasing(body))));
     }
 
     private OtsInternalApi.BatchWriteRowResponse batchWriteRow(OtsInternalApi.BatchWriteRowRequest req) {

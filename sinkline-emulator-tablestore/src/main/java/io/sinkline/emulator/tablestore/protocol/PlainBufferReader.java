@@ -23,11 +23,11 @@ final class PlainBufferReader {
     private final ByteBuffer in;
     private int tag;
 
-    private PlainBufferReader(byte[] bytes) {
-        this.in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    private PlainBufferReader(ByteBuffer bytes) {
+        this.in = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    static List<PlainBufferRow> readRows(byte[] bytes) throws IOException {
+    static List<PlainBufferRow> readRows(ByteBuffer bytes) throws IOException {
         try {
             return new PlainBufferReader(bytes).rows();
         } catch (BufferUnderflowException | IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import io.sinkline.emulator.tablestore.engine.WriteCondition;
 import io.sinkline.emulator.tablestore.engine.WriteResult;
 import io.sinkline.emulator.tablestore.error.OtsException;
 import com.aliyun.ots.thirdparty.com.google.protobuf.ByteString;
+import com.aliyun.ots.thirdparty.com.google.protobuf.CodedInputStream;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +23,16 @@ import java.util.Set;
 final class Requests {
 
     private Requests() {
+    }
+
+    /**
+     * A parser input whose bytes fields share the request body instead of copying it (the body is
+     * never modified once read), for the actions that carry many rows.
+     */
+    static CodedInputStream aliasing(ByteString body) {
+        CodedInputStream in = body.newCodedInput();
+        in.enableAliasing(true);
+        return in;
     }
 
     static WriteCondition condition(OtsInternalApi.Condition c) {

@@ -72,7 +72,7 @@ public final class RowCodec {
 
     public static List<PlainBufferRow> decodeRows(ByteString bytes) {
         try {
-            return PlainBufferReader.readRows(bytes.toByteArray());
+            return PlainBufferReader.readRows(bytes.asReadOnlyByteBuffer());
         } catch (IOException | RuntimeException e) {
             throw OtsException.invalid("Invalid PlainBuffer: " + e.getMessage());
         }

@@ -45,7 +45,4 @@ public final class Series {
         return updateTimeMicros;
     }
 
-    public void restoreUpdateTime(long micros) {
-        this.updateTimeMicros = micros;
-    }
 }
