@@ -96,7 +96,7 @@ public final class ColumnValueConverter {
                 if (node.isIntegralNumber() && !node.canConvertToLong()) {
                     throw mismatch(column, node.toString(), null);
                 }
-                return node.isNumber() ? fromText(column, Long.toString(node.asLong())) : scalar(column, node);
+                return node.isNumber() ? integral(column, node.asLong()) : scalar(column, node);
             case DOUBLE:
             case FLOAT:
             case DECIMAL:
@@ -110,6 +110,24 @@ public final class ColumnValueConverter {
             default:
                 return scalar(column, node);
         }
+    }
+
+    /** A whole number into an integer column, range-checked for the narrower types. */
+    private static Object integral(Column column, long value) {
+        OdpsType type = column.getTypeInfo().getOdpsType();
+        if (type == OdpsType.BIGINT) {
+            return value;
+        }
+        if (type == OdpsType.INT && value == (int) value) {
+            return (int) value;
+        }
+        if (type == OdpsType.SMALLINT && value == (short) value) {
+            return (short) value;
+        }
+        if (type == OdpsType.TINYINT && value == (byte) value) {
+            return (byte) value;
+        }
+        throw mismatch(column, Long.toString(value), null);
     }
 
     /** Strings convert as CSV text does; objects and arrays fit only STRING and JSON columns. */

@@ -1,8 +1,10 @@
 package io.sinkline.maxcompute.format;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -37,6 +39,7 @@ public final class TableLayout {
     private final int keyIndex;
     private final int valueIndex;
     private final List<Integer> customIndexes;
+    private final Map<String, Integer> customByName = new HashMap<>();
     private final String partitionColumn;
 
     private TableLayout(String tableName, Column[] columns, int topicIndex, int partitionIndex, int offsetIndex,
@@ -49,6 +52,10 @@ public final class TableLayout {
         this.keyIndex = keyIndex;
         this.valueIndex = valueIndex;
         this.customIndexes = List.copyOf(customIndexes);
+        for (int i : customIndexes) {
+            customByName.put(columns[i].getName(), i);
+            customByName.put(columns[i].getName().toLowerCase(Locale.ROOT), i);
+        }
         this.partitionColumn = partitionColumn;
     }
 
@@ -137,13 +144,11 @@ public final class TableLayout {
 
     /** The index of a custom column by name (case-insensitive), or -1. */
     public int customIndexOf(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (int i : customIndexes) {
-            if (columns[i].getName().toLowerCase(Locale.ROOT).equals(lower)) {
-                return i;
-            }
+        Integer index = customByName.get(name); // exact spelling first: no lower-casing per record
+        if (index == null) {
+            index = customByName.get(name.toLowerCase(Locale.ROOT));
         }
-        return -1;
+        return index == null ? -1 : index;
     }
 
     public boolean isFixed(String name) {

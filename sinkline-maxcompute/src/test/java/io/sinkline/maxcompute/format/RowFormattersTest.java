@@ -18,6 +18,7 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Binary;
 import com.aliyun.odps.data.JsonValue;
+import com.aliyun.odps.type.TypeInfoFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sinkline.core.record.RecordFormatException;
@@ -181,6 +182,21 @@ class RowFormattersTest {
                 .hasMessageContaining("format FLATTEN needs a JSON object");
         assertThatThrownBy(() -> flatten.format(record(null, "{\"offset\":1}", 0)))
                 .hasMessageContaining("is a fixed column");
+    }
+
+    @Test
+    void flattenMatchesColumnNamesInAnyCaseAndRangeChecksNarrowIntegers() {
+        TableLayout layout = TableLayout.of("t", Tables.partitioned("topic", TypeInfoFactory.STRING,
+                "partition", TypeInfoFactory.BIGINT, "offset", TypeInfoFactory.BIGINT, "small", TypeInfoFactory.SMALLINT,
+                "tiny", TypeInfoFactory.TINYINT), RecordFormat.FLATTEN, RecordMode.VALUE);
+        RowFormatter flatten = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
+
+        ArrayRecord row = flatten.format(record(null, "{\"SMALL\":300,\"Tiny\":-7}", 0));
+
+        assertThat(row.get("small")).isEqualTo((short) 300);
+        assertThat(row.get("tiny")).isEqualTo((byte) -7);
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"tiny\":300}", 0)))
+                .hasMessageContaining("'300' does not fit column 'tiny' of type TINYINT");
     }
 
     @Test
