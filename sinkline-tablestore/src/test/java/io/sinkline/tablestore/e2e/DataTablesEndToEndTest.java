@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Data tables end to end: real broker and Connect worker, the Tablestore emulator, rows read through the SDK. */
 class DataTablesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static SinkStack stack;
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
@@ -31,25 +32,17 @@ class DataTablesEndToEndTest {
 
     @BeforeAll
     static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).strict(true).build());
-        kafka = KafkaConnectHarness.builder().workers(1).start();
-        tables = new Tables(ots);
-        producing = new Producing(kafka);
+        stack = SinkStack.start(TablestoreEmulatorOptions.builder().strict(true), KafkaConnectHarness.builder().workers(1));
+        ots = stack.ots;
+        kafka = stack.kafka;
+        tables = stack.tables;
+        producing = stack.producing;
     }
 
     @AfterAll
     static void stop() {
-        if (producing != null) {
-            producing.close();
-        }
-        if (tables != null) {
-            tables.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (ots != null) {
-            ots.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorsEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static SinkStack stack;
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
@@ -51,29 +52,20 @@ class ErrorsEndToEndTest {
 
     @BeforeAll
     static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
-        kafka = KafkaConnectHarness.builder().workers(1)
+        stack = SinkStack.start(TablestoreEmulatorOptions.builder(), KafkaConnectHarness.builder().workers(1)
                 .brokerProperty("message.max.bytes", "8388608")
                 .workerProperty("consumer.max.partition.fetch.bytes", "8388608")
-                .workerProperty("producer.max.request.size", "8388608")
-                .start();
-        tables = new Tables(ots);
-        producing = new Producing(kafka);
+                .workerProperty("producer.max.request.size", "8388608"));
+        ots = stack.ots;
+        kafka = stack.kafka;
+        tables = stack.tables;
+        producing = stack.producing;
     }
 
     @AfterAll
     static void stop() {
-        if (producing != null) {
-            producing.close();
-        }
-        if (tables != null) {
-            tables.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (ots != null) {
-            ots.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -8,7 +8,6 @@ import com.alicloud.openservices.tablestore.model.timeseries.GetTimeseriesDataRe
 import com.alicloud.openservices.tablestore.model.timeseries.TimeseriesKey;
 import com.alicloud.openservices.tablestore.model.timeseries.TimeseriesRow;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
-import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.KafkaConnectHarness;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class TimeseriesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final long BASE_SECONDS = 1_700_000_000L;
+    private static SinkStack stack;
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
@@ -31,10 +31,11 @@ class TimeseriesEndToEndTest {
 
     @BeforeAll
     static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
-        kafka = KafkaConnectHarness.builder().workers(1).start();
-        tables = new Tables(ots);
-        producing = new Producing(kafka);
+        stack = SinkStack.start();
+        ots = stack.ots;
+        kafka = stack.kafka;
+        tables = stack.tables;
+        producing = stack.producing;
         timeseries = new TimeseriesClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
     }
 
@@ -43,17 +44,8 @@ class TimeseriesEndToEndTest {
         if (timeseries != null) {
             timeseries.shutdown();
         }
-        if (producing != null) {
-            producing.close();
-        }
-        if (tables != null) {
-            tables.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (ots != null) {
-            ots.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

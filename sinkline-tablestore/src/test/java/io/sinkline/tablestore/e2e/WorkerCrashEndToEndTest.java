@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alicloud.openservices.tablestore.model.Row;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
-import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.ForkedConnectWorker;
 import io.sinkline.testing.KafkaConnectHarness;
@@ -26,6 +25,7 @@ class WorkerCrashEndToEndTest {
     private static final int RECORDS = 200_000;
     private static final int PARTITIONS = 6;
     private static final Duration WAIT = Duration.ofSeconds(180);
+    private static SinkStack stack;
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
@@ -33,25 +33,17 @@ class WorkerCrashEndToEndTest {
 
     @BeforeAll
     static void start() {
-        ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
-        kafka = KafkaConnectHarness.builder().workers(1).start();
-        tables = new Tables(ots);
-        producing = new Producing(kafka);
+        stack = SinkStack.start();
+        ots = stack.ots;
+        kafka = stack.kafka;
+        tables = stack.tables;
+        producing = stack.producing;
     }
 
     @AfterAll
     static void stop() {
-        if (producing != null) {
-            producing.close();
-        }
-        if (tables != null) {
-            tables.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (ots != null) {
-            ots.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
