@@ -171,4 +171,21 @@ class SeedSqlTest extends EmulatorTest {
         assertThat(odps.tables().exists("src")).isFalse();
         assertThatThrownBy(() -> sql(odps, "SELECT * FROM src")).isInstanceOf(OdpsException.class);
     }
+
+    @Test
+    void createAsSelectLikeShowTablesAndDescribe() throws Exception {
+        sql(odps, "CREATE TABLE base (id BIGINT COMMENT 'the id', name STRING) PARTITIONED BY (ds STRING);"
+                + "INSERT INTO base PARTITION (ds='1') VALUES (1, 'a'), (2, 'b');"
+                + "CREATE TABLE copy_of_base AS SELECT id, upper(name) AS name FROM base WHERE ds = '1';"
+                + "CREATE TABLE like_base LIKE base;");
+        assertThat(rows("SELECT id, name FROM copy_of_base ORDER BY id")).containsExactly(List.of("1", "A"), List.of("2", "B"));
+        assertThat(odps.tables().get("copy_of_base").getSchema().getColumn("id").getTypeInfo().getTypeName()).isEqualTo("BIGINT");
+        assertThat(odps.tables().get("like_base").getSchema().getPartitionColumns()).extracting(c -> c.getName())
+                .containsExactly("ds");
+        assertThat(rows("SHOW TABLES")).contains(List.of("base"), List.of("copy_of_base"), List.of("like_base"));
+        assertThat(rows("DESC base")).containsExactly(List.of("id", "BIGINT", "the id", "false"),
+                List.of("name", "STRING", "", "false"), List.of("ds", "STRING", "", "true"));
+        assertThatThrownBy(() -> sql(odps, "CREATE TABLE base (x STRING)")).isInstanceOf(OdpsException.class)
+                .hasMessageContaining("already exists");
+    }
 }

@@ -3,7 +3,6 @@ package io.sinkline.emulator.maxcompute.rest;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -28,7 +27,15 @@ final class InstanceRoutes {
 
     private final SqlEngine engine;
     private final String owner;
-    private final Map<String, SqlInstance> instances = new ConcurrentHashMap<>();
+    /** The most recent instances; older ones (and their results) are forgotten, as the service expires them. */
+    private final Map<String, SqlInstance> instances = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SqlInstance> eldest) {
+                    return size() > MAX_INSTANCES;
+                }
+            });
+    private static final int MAX_INSTANCES = 1000;
     private final AtomicLong sequence = new AtomicLong();
 
     InstanceRoutes(SqlEngine engine, String owner) {

@@ -107,8 +107,10 @@ final class MetadataRoutes {
         if (request.param("partition").isPresent()) {
             // a prefix filter such as pt='a' on a table partitioned by (pt, region)
             var filter = new com.aliyun.odps.PartitionSpec(request.param("partition").get());
-            all = all.stream().filter(p -> filter.keys().stream()
-                    .allMatch(k -> filter.get(k).equals(p.values().get(p.keys().indexOf(k.toLowerCase()))))).toList();
+            all = all.stream().filter(p -> filter.keys().stream().allMatch(k -> {
+                int i = p.keys().indexOf(k.toLowerCase());
+                return i >= 0 && filter.get(k).equals(p.values().get(i));
+            })).toList();
         }
         boolean namesOnly = request.has("name");
         StringBuilder b = new StringBuilder(XML_HEADER + "<Partitions>");
