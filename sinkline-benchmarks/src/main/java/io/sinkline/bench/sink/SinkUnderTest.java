@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One sink service as the end-to-end benchmark sees it: two tables of the same layout (one the
- * raw SDK fills, one the connector fills), the ceiling writer, the connector's configuration, and
- * a row count read through the official SDK.
+ * One sink service as the end-to-end benchmark sees it: tables of one layout, created, written
+ * straight through the SDK (the ceiling's path) and counted through the SDK, and the connector's
+ * configuration. The benchmark names the tables.
  */
 public interface SinkUnderTest {
 
@@ -16,32 +16,26 @@ public interface SinkUnderTest {
     /** How the raw SDK path writes, for the report (e.g. "2 TableStoreWriters, 200 rows per batch"). */
     String ceilingDescription();
 
-    /** Creates the warm-up table, the ceiling table and the connector's table, all with the same layout. */
-    void createTables(SampleTopic topic) throws Exception;
+    /** Creates a table of the benchmark's layout. */
+    void createTable(String table) throws Exception;
 
     /**
-     * Writes records {@code [0, records)} through the ceiling's path into the warm-up table, so
-     * neither measured path pays for the JIT compiling the SDK and the emulator.
+     * Writes records {@code [0, records)} straight through the SDK into {@code table}, with the
+     * batching the connector is given, and returns once every row is durable and visible.
      */
-    void warmUp(SampleTopic topic, int records) throws Exception;
+    void writeDirect(String table, SampleTopic topic, int records) throws Exception;
+
+    /** The connector configuration (without name), tasks.max included, writing {@code topic} into {@code table}. */
+    Map<String, String> connectorConfig(String table, SampleTopic topic, int tasks);
 
     /**
-     * Writes records {@code [0, records)} straight through the SDK into the ceiling table, with
-     * the same batching the connector is given, and returns once every row is durable.
+     * Distinct records of {@code topic} visible in {@code table} through the SDK, up to
+     * {@code records}; called repeatedly while the connector runs, so it should be cheap.
      */
-    void writeCeiling(SampleTopic topic, int records) throws Exception;
-
-    /** Rows of the ceiling table, read through the SDK (a check that the ceiling wrote them all). */
-    long ceilingRows(SampleTopic topic) throws Exception;
-
-    /** The connector configuration (without name), tasks.max included. */
-    Map<String, String> connectorConfig(SampleTopic topic, int tasks);
-
-    /** Rows of the connector's table visible through the SDK; called repeatedly while it runs. */
-    long connectorRows(SampleTopic topic, int records) throws Exception;
+    long visibleRecords(String table, SampleTopic topic, int records) throws Exception;
 
     /** Facts for the report once the connector is done (e.g. duplicates); none by default. */
-    default List<String> notesAfterRun(SampleTopic topic, int records) throws Exception {
+    default List<String> notesAfterRun(String table, SampleTopic topic, int records) throws Exception {
         return List.of();
     }
 }

@@ -14,31 +14,20 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
 
     private final TablestoreEmulator ots;
     private final WriterSettings settings;
-    private final int ceilingWriters;
+    private final int writers;
     private final SyncClient syncClient;
     private final AsyncClient asyncClient;
     private final TablestoreTables tables;
-    private VisibleRowCounter connectorCounter;
+    private final Map<String, VisibleRowCounter> counters = new HashMap<>();
 
-    TablestoreSink(TablestoreEmulator ots, WriterSettings settings, int ceilingWriters) {
+    /** {@code writers}: TableStoreWriters on the raw SDK path, one per connector task. */
+    TablestoreSink(TablestoreEmulator ots, WriterSettings settings, int writers) {
         this.ots = ots;
         this.settings = settings;
-        this.ceilingWriters = ceilingWriters;
+        this.writers = writers;
         this.syncClient = new SyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
         this.asyncClient = new AsyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
         this.tables = new TablestoreTables(syncClient);
-    }
-
-    private static String ceilingTable(SampleTopic topic) {
-        return "ceiling_" + topic.name();
-    }
-
-    private static String warmUpTable(SampleTopic topic) {
-        return "warmup_" + topic.name();
-    }
-
-    private static String connectorTable(SampleTopic topic) {
-        return "sink_" + topic.name();
     }
 
     @Override
@@ -48,34 +37,21 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
 
     @Override
     public String ceilingDescription() {
-        return ceilingWriters + " DefaultTableStoreWriter(s) (one per task), " + settings;
+        return writers + " DefaultTableStoreWriter(s) (one per task), " + settings;
     }
 
     @Override
-    public void createTables(SampleTopic topic) {
-        tables.create(warmUpTable(topic));
-        tables.create(ceilingTable(topic));
-        tables.create(connectorTable(topic));
-        connectorCounter = new VisibleRowCounter(tables, connectorTable(topic), topic);
+    public void createTable(String table) {
+        tables.create(table);
     }
 
     @Override
-    public void warmUp(SampleTopic topic, int records) throws Exception {
-        new WriterCeiling(asyncClient, settings).write(warmUpTable(topic), topic, records, ceilingWriters);
+    public void writeDirect(String table, SampleTopic topic, int records) throws Exception {
+        new WriterCeiling(asyncClient, settings).write(table, topic, records, writers);
     }
 
     @Override
-    public void writeCeiling(SampleTopic topic, int records) throws Exception {
-        new WriterCeiling(asyncClient, settings).write(ceilingTable(topic), topic, records, ceilingWriters);
-    }
-
-    @Override
-    public long ceilingRows(SampleTopic topic) {
-        return new VisibleRowCounter(tables, ceilingTable(topic), topic).count(Long.MAX_VALUE);
-    }
-
-    @Override
-    public Map<String, String> connectorConfig(SampleTopic topic, int tasks) {
+    public Map<String, String> connectorConfig(String table, SampleTopic topic, int tasks) {
         Map<String, String> config = new HashMap<>(settings.connectorKeys());
         config.put("connector.class", TablestoreSinkConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));
@@ -84,7 +60,7 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
         config.put("tablestore.instance.name", ots.instanceName());
         config.put("tablestore.access.key.id", ots.accessKeyId());
         config.put("tablestore.access.key.secret", ots.accessKeySecret());
-        config.put("table.name.format", "sink_<topic>");
+        config.put("topics.assign.tables", topic.name() + ":" + table);
         config.put("primarykey.mode", "kafka");
         config.put("insert.mode", "put");
         config.put("auto.create", "false");
@@ -92,8 +68,8 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
     }
 
     @Override
-    public long connectorRows(SampleTopic topic, int records) {
-        return connectorCounter.count(records);
+    public long visibleRecords(String table, SampleTopic topic, int records) {
+        return counters.computeIfAbsent(table, t -> new VisibleRowCounter(tables, t, topic)).count(records);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -75,7 +76,11 @@ final class WriterCeiling {
             }
         } finally {
             feeders.shutdown();
+            // The writers' flush returns once every request is answered; the callbacks may still be queued here.
             callbacks.shutdown();
+            if (!callbacks.awaitTermination(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the raw SDK path's callbacks did not finish in 60 s");
+            }
         }
         if (failure.get() != null) {
             throw new IllegalStateException("the raw SDK path failed a row", failure.get());
