@@ -1,9 +1,8 @@
 package io.sinkline.tablestore.config;
 
-import java.util.LinkedHashMap;
+import io.sinkline.core.config.Validators;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigException;
 
 /** Topic → destination table: an explicit {@code topics.assign.tables} pair, else {@code table.name.format}. */
 public final class TableNameResolver {
@@ -18,18 +17,7 @@ public final class TableNameResolver {
     }
 
     private static Map<String, String> parse(List<String> assignments) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String pair : assignments) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int colon = pair.indexOf(':');
-            if (colon <= 0 || colon == pair.length() - 1) {
-                throw new ConfigException(TablestoreSinkConfig.TOPICS_ASSIGN_TABLES, pair, "write topic:table pairs");
-            }
-            map.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
-        }
-        return Map.copyOf(map);
+        return Map.copyOf(Validators.parsePairs(TablestoreSinkConfig.TOPICS_ASSIGN_TABLES, assignments, "topic", "table"));
     }
 
     public String tableFor(String topic) {

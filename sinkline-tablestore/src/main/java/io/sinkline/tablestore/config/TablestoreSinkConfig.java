@@ -99,7 +99,7 @@ public final class TablestoreSinkConfig extends AbstractConfig {
         Definer d = (name, type, dflt, validator, importance, doc, group) ->
                 def.define(name, type, dflt, validator, importance, doc, group, ++order[0], Width.MEDIUM, name);
 
-        d.define(ENDPOINT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.nonBlank(), Importance.HIGH,
+        d.define(ENDPOINT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new HttpUrl(), Importance.HIGH,
                 "Tablestore endpoint, e.g. https://myinstance.cn-hangzhou.ots.aliyuncs.com.", CONNECTION);
         d.define(INSTANCE_NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.nonBlank(), Importance.HIGH,
                 "Tablestore instance name.", CONNECTION);
@@ -115,7 +115,7 @@ public final class TablestoreSinkConfig extends AbstractConfig {
                 "Account ID that owns the role (auth mode sts).", CONNECTION);
         d.define(STS_ROLE_NAME, Type.STRING, "", null, Importance.MEDIUM,
                 "RAM role name to assume (auth mode sts).", CONNECTION);
-        d.define(STS_ENDPOINT, Type.STRING, "", null, Importance.MEDIUM,
+        d.define(STS_ENDPOINT, Type.STRING, "", Validators.optional(new HttpUrl()), Importance.MEDIUM,
                 "STS endpoint (auth mode sts), e.g. https://sts.cn-hangzhou.aliyuncs.com.", CONNECTION);
         d.define(STS_ACCESS_KEY_ID, Type.STRING, "", null, Importance.MEDIUM,
                 "AccessKey ID that calls AssumeRole (auth mode sts); empty: the ACCESS_ID environment variable.", CONNECTION);
@@ -131,7 +131,7 @@ public final class TablestoreSinkConfig extends AbstractConfig {
                 "Destination table kind: normal (data tables) or timeseries (time-series tables).", TABLES);
         d.define(TABLE_NAME_FORMAT, Type.STRING, "<topic>", Validators.nonBlank(), Importance.MEDIUM,
                 "Destination table name; <topic> is replaced by the record's topic, e.g. kafka_<topic>.", TABLES);
-        d.define(TOPICS_ASSIGN_TABLES, Type.LIST, "", null, Importance.MEDIUM,
+        d.define(TOPICS_ASSIGN_TABLES, Type.LIST, "", Validators.pairs("topic", "table"), Importance.MEDIUM,
                 "Explicit topic:table pairs, e.g. orders:t_orders,users:t_users; they win over table.name.format.", TABLES);
         d.define(AUTO_CREATE, Type.BOOLEAN, false, null, Importance.MEDIUM,
                 "Create a missing destination table from the configured primary key and whitelist.", TABLES);
@@ -399,6 +399,29 @@ public final class TablestoreSinkConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "a power of two";
+        }
+    }
+
+    /** An http(s) URL with a host, as the SDK clients need. */
+    static final class HttpUrl implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = value == null ? "" : value.toString().trim();
+            try {
+                java.net.URI uri = java.net.URI.create(text);
+                if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                    return;
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            throw new org.apache.kafka.common.config.ConfigException(name, value,
+                    "must be an http:// or https:// URL, e.g. https://myinstance.cn-hangzhou.ots.aliyuncs.com");
+        }
+
+        @Override
+        public String toString() {
+            return "an http(s) URL";
         }
     }
 

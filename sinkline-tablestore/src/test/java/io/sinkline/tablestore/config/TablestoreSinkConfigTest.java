@@ -120,6 +120,12 @@ class TablestoreSinkConfigTest {
         props = officialExample();
         props.put("batch.messages", "20000");
         assertThat(errors(props)).containsKey("batch.messages");
+        props = officialExample();
+        props.put("tablestore.endpoint", "ots.example.com");
+        assertThat(errors(props).get("tablestore.endpoint")).anySatisfy(m -> assertThat(m).contains("https://"));
+        props = officialExample();
+        props.put("topics.assign.tables", "test:a,test:b");
+        assertThat(errors(props).get("topics.assign.tables")).anySatisfy(m -> assertThat(m).contains("more than once"));
     }
 
     @Test
