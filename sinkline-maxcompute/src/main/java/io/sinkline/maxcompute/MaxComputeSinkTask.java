@@ -83,7 +83,7 @@ public final class MaxComputeSinkTask extends SinkTask {
         pool = Executors.newFixedThreadPool(config.sinkPoolSize(), threads(connector + "-" + taskId));
         RetryPolicy retryPolicy = RetryPolicy.exponentialDecay(Duration.ofMillis(Math.max(1, config.writeRetryBackoffMs())),
                 MAX_RETRY_DELAY, config.writeRetries(), Duration.ofMinutes(15));
-        WriteRetries retries = new WriteRetries(retryPolicy, pool);
+        WriteRetries retries = new WriteRetries(retryPolicy, pool, metrics);
         PartitionCreator partitions = new PartitionCreator(target);
         writer = config.useStreaming()
                 ? new StreamingTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics)

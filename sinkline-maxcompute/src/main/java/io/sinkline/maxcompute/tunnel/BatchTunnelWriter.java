@@ -54,7 +54,7 @@ public final class BatchTunnelWriter implements TableWriter {
     public CompletableFuture<Void> write(Map<String, List<BufferedRow>> rowsByPartition) {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         rowsByPartition.forEach((partition, rows) -> all.add(
-                retries.run("Batch upload of " + rows.size() + " rows into " + where(partition),
+                retries.run("Batch upload of " + rows.size() + " rows into " + where(partition), rows.size(),
                         () -> uploadOnce(partition, rows))
                         .thenRun(() -> acknowledge(rows))));
         return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]));
@@ -71,7 +71,7 @@ public final class BatchTunnelWriter implements TableWriter {
                         long blockId = i;
                         List<BufferedRow> block = blocks.get(i);
                         uploads[i] = retries.run("Block " + blockId + " of session " + session.getId() + " (" + where(partition) + ")",
-                                () -> CompletableFuture.runAsync(() -> uploadBlock(session, blockId, block), pool));
+                                block.size(), () -> CompletableFuture.runAsync(() -> uploadBlock(session, blockId, block), pool));
                     }
                     return CompletableFuture.allOf(uploads)
                             .thenRunAsync(() -> commit(session, blocks.size(), partition), pool);

@@ -54,7 +54,7 @@ public final class StreamingTunnelWriter implements TableWriter {
         rowsByPartition.forEach((partition, rows) -> {
             for (int from = 0; from < rows.size(); from += packSize) {
                 List<BufferedRow> pack = rows.subList(from, Math.min(rows.size(), from + packSize));
-                all.add(retries.run("Stream pack of " + pack.size() + " rows into " + where(partition),
+                all.add(retries.run("Stream pack of " + pack.size() + " rows into " + where(partition), pack.size(),
                                 () -> CompletableFuture.runAsync(() -> sendPack(partition, pack), pool))
                         .thenRun(() -> acknowledge(pack)));
             }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sinkline.core.errors.RetryPolicy;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 
 /**
  * Retries an asynchronous write step under the retry policy, waiting without holding a thread;
@@ -24,18 +25,21 @@ public final class WriteRetries {
 
     private final RetryPolicy policy;
     private final Executor executor;
+    private final SinkTaskMetrics metrics;
 
-    public WriteRetries(RetryPolicy policy, Executor executor) {
+    public WriteRetries(RetryPolicy policy, Executor executor, SinkTaskMetrics metrics) {
         this.policy = policy;
         this.executor = executor;
+        this.metrics = metrics;
     }
 
-    /** Runs {@code step} until it succeeds or the policy gives up. */
-    public <T> CompletableFuture<T> run(String what, Supplier<CompletableFuture<T>> step) {
-        return attempt(what, step, policy.start());
+    /** Runs {@code step}, which writes {@code rows} rows, until it succeeds or the policy gives up. */
+    public <T> CompletableFuture<T> run(String what, int rows, Supplier<CompletableFuture<T>> step) {
+        return attempt(what, rows, step, policy.start());
     }
 
-    private <T> CompletableFuture<T> attempt(String what, Supplier<CompletableFuture<T>> step, RetryPolicy.Attempts attempts) {
+    private <T> CompletableFuture<T> attempt(String what, int rows, Supplier<CompletableFuture<T>> step,
+                                             RetryPolicy.Attempts attempts) {
         CompletableFuture<T> first;
         try {
             first = step.get();
@@ -50,9 +54,10 @@ public final class WriteRetries {
                         what + " failed after " + attempts.retries() + " retries: " + cause.getMessage(), cause));
             }
             LOG.warn("{} failed ({}); retry {} in {} ms", what, cause.toString(), attempts.retries(), delay.get().toMillis());
+            metrics.recordsRetried(rows);
             Executor later = CompletableFuture.delayedExecutor(delay.get().toMillis(), TimeUnit.MILLISECONDS, executor);
             return CompletableFuture.supplyAsync(() -> null, later)
-                    .thenCompose(ignored -> attempt(what, step, attempts));
+                    .thenCompose(ignored -> attempt(what, rows, step, attempts));
         });
     }
 

@@ -2,9 +2,13 @@ package io.sinkline.maxcompute.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -66,6 +70,21 @@ class ReliabilityEndToEndTest {
         kafka.producer().flush();
     }
 
+    /** A counter of the sink's JMX metrics, summed over the connector's tasks (they run in this JVM). */
+    private static long taskMetric(String connector, String attribute) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            long sum = 0;
+            for (ObjectName name : server.queryNames(new ObjectName(
+                    "io.sinkline:type=sink-task-metrics,sink=maxcompute,connector=" + connector + ",task=*"), null)) {
+                sum += ((Number) server.getAttribute(name, attribute)).longValue();
+            }
+            return sum;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + attribute + " of " + connector, e);
+        }
+    }
+
     /**
      * Waits until every partition of a new topic has a leader: producing into a topic whose
      * leaders are still moving can wedge the idempotent producer (OutOfOrderSequence).
@@ -124,7 +143,9 @@ class ReliabilityEndToEndTest {
             String name = "faulty_" + tunnel;
             assertThat(awaitAllRecords(name, records)).isEqualTo(records);
             long total = mc.count(name);
-            LOG.warn("{} tunnel with 5% failures: {} records, {} rows, {} duplicates", tunnel, records, total, total - records);
+            LOG.warn("{} tunnel with 5% failures: {} records, {} rows, {} duplicates, {} rows retried (JMX)", tunnel, records,
+                    total, total - records, taskMetric(name, "RecordsRetried"));
+            assertThat(taskMetric(name, "RecordsWritten")).as("rows acknowledged, from JMX").isGreaterThanOrEqualTo(records);
             assertThat(kafka.connectorStatus(name).tasks()).allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
             kafka.deleteConnector(name);
         }
