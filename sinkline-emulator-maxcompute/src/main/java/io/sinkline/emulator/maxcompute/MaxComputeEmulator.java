@@ -52,7 +52,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
                     ? new SignatureVerifier(options.accessKeyId(), options.accessKeySecret()) : null;
             // the Tunnel host:port is only known once the server is bound; the router asks the holder lazily
             HostPortHolder holder = new HostPortHolder();
-            TunnelRoutes tunnel = new TunnelRoutes(store, holder);
+            TunnelRoutes tunnel = TunnelRoutes.on(store, holder);
             this.front = new HttpFront(options.host(), options.port(),
                     new ServiceRouter(options.project(), rest, tunnel, holder, new FaultAdmin(faults)), verifier, faults);
             holder.set(options.host() + ":" + front.port());

@@ -130,10 +130,10 @@ final class ServiceRouter implements Dispatcher {
                     return rest.createInstance(r, project, baseUrl(r));
                 }
                 if (t.at(1) != null && r.has("downloads") && method.equals("POST")) {
-                    return tunnel.createResultDownload(rest.instanceResult(t.at(1)));
+                    return tunnel.downloads().createForResult(rest.instanceResult(t.at(1)));
                 }
                 if (t.at(1) != null && r.has("downloadid")) {
-                    return tunnel.download(r);
+                    return tunnel.downloads().serve(r);
                 }
                 if (t.at(1) != null && method.equals("GET")) {
                     return rest.instance(r, t.at(1));
@@ -154,9 +154,9 @@ final class ServiceRouter implements Dispatcher {
         String method = r.method();
         if ("streams".equals(sub)) {
             return switch (method) {
-                case "POST" -> tunnel.createStream(r, table);
-                case "PUT" -> tunnel.writeStream(r);
-                case "GET" -> tunnel.reloadStream(r);
+                case "POST" -> tunnel.streams().create(r, table);
+                case "PUT" -> tunnel.streams().write(r);
+                case "GET" -> tunnel.streams().reload(r);
                 default -> throw new OdpsError(405, "MethodNotAllowed", method + " on streams");
             };
         }
@@ -164,20 +164,20 @@ final class ServiceRouter implements Dispatcher {
             throw OdpsError.noSuchObject("Unknown table resource " + sub);
         }
         if (r.has("uploads") && method.equals("POST")) {
-            return tunnel.createUpload(r, table);
+            return tunnel.uploads().create(r, table);
         }
         if (r.has("uploadid")) {
             return switch (method) {
-                case "PUT" -> tunnel.writeBlock(r);
-                case "POST" -> tunnel.commitUpload(r);
-                default -> tunnel.reloadUpload(r);
+                case "PUT" -> tunnel.uploads().writeBlock(r);
+                case "POST" -> tunnel.uploads().commit(r);
+                default -> tunnel.uploads().reload(r);
             };
         }
         if (r.has("downloads") && method.equals("POST")) {
-            return tunnel.createDownload(r, table);
+            return tunnel.downloads().create(r, table);
         }
         if (r.has("downloadid")) {
-            return tunnel.download(r);
+            return tunnel.downloads().serve(r);
         }
         if (method.equals("GET")) {
             return rest.table(r, table);

@@ -31,7 +31,6 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
-import io.sinkline.emulator.maxcompute.faults.FaultTarget;
 import io.sinkline.emulator.maxcompute.faults.Faults;
 import io.sinkline.emulator.maxcompute.faults.InjectedFault;
 

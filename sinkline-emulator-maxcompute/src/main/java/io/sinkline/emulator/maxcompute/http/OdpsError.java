@@ -3,6 +3,8 @@ package io.sinkline.emulator.maxcompute.http;
 /** A failure the service reports with an HTTP status and an error code (e.g. 404 NoSuchObject). */
 public final class OdpsError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String code;
 

@@ -10,6 +10,8 @@ import com.aliyun.odps.data.ArrayRecord;
  */
 final class RowCapture extends ArrayRecord {
 
+    private static final long serialVersionUID = 1L;
+
     private Object[] row;
 
     RowCapture(Column[] columns) {
