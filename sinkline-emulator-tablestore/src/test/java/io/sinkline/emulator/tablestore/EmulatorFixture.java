@@ -4,6 +4,8 @@ import com.alicloud.openservices.tablestore.ClientConfiguration;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.model.CreateTableRequest;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.alicloud.openservices.tablestore.model.RangeIteratorParameter;
 import com.alicloud.openservices.tablestore.model.ReservedThroughput;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
@@ -27,5 +29,21 @@ final class EmulatorFixture {
         meta.addPrimaryKeyColumn("pk", PrimaryKeyType.STRING);
         meta.addPrimaryKeyColumn("seq", PrimaryKeyType.INTEGER);
         client.createTable(new CreateTableRequest(meta, new TableOptions(-1, maxVersions), new ReservedThroughput(0, 0)));
+    }
+
+    /** Counts a (pk, seq) table's rows with the SDK's range iterator, reading {@code bufferSize} rows per GetRange. */
+    static long countRows(SyncClient client, String table, int bufferSize) {
+        RangeIteratorParameter p = new RangeIteratorParameter(table);
+        p.setInclusiveStartPrimaryKey(BatchAndRangeTest.bound(PrimaryKeyValue.INF_MIN));
+        p.setExclusiveEndPrimaryKey(BatchAndRangeTest.bound(PrimaryKeyValue.INF_MAX));
+        p.setMaxVersions(1);
+        p.setBufferSize(bufferSize);
+        long n = 0;
+        var it = client.createRangeIterator(p);
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
     }
 }

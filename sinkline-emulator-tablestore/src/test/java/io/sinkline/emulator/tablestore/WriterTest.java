@@ -63,21 +63,6 @@ class WriterTest {
         }
         assertThat(failures).isEmpty();
         assertThat(succeeded.get()).isEqualTo(rows);
-        assertThat(countRows(table)).isEqualTo(rows);
-    }
-
-    private long countRows(String table) {
-        var p = new com.alicloud.openservices.tablestore.model.RangeIteratorParameter(table);
-        p.setInclusiveStartPrimaryKey(BatchAndRangeTest.bound(com.alicloud.openservices.tablestore.model.PrimaryKeyValue.INF_MIN));
-        p.setExclusiveEndPrimaryKey(BatchAndRangeTest.bound(com.alicloud.openservices.tablestore.model.PrimaryKeyValue.INF_MAX));
-        p.setMaxVersions(1);
-        p.setBufferSize(5000);
-        long n = 0;
-        var it = ots.client().createRangeIterator(p);
-        while (it.hasNext()) {
-            it.next();
-            n++;
-        }
-        return n;
+        assertThat(EmulatorFixture.countRows(ots.client(), table, 5000)).isEqualTo(rows);
     }
 }
