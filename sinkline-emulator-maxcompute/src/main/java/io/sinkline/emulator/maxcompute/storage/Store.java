@@ -285,7 +285,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Appends rows: an optional leading block id, the data columns, then constant trailing values (partition keys). */
-    private void appendRows(DuckDBAppender app, TableDef def, List<Object[]> rows, Long blockId, List<String> trailing)
+    void appendRows(DuckDBAppender app, TableDef def, List<Object[]> rows, Long blockId, List<String> trailing)
             throws SQLException {
         TypeInfo[] types = def.columns().stream().map(ColumnDef::typeInfo).toArray(TypeInfo[]::new);
         for (Object[] row : rows) {
@@ -301,67 +301,6 @@ public final class Store implements AutoCloseable {
             }
             app.endRow();
         }
-    }
-
-    // ---- batch upload staging: blocks wait, invisible, in a temp table until commit ----
-
-    /** Creates the staging table of an upload session; a temp table, so it is gone after a restart, like the session. */
-    public void createStaging(String staging, TableDef def) {
-        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE ").append(DuckTypes.quote(staging)).append(" (__block BIGINT");
-        for (ColumnDef col : def.columns()) {
-            ddl.append(", ").append(DuckTypes.quote(col.name())).append(' ').append(DuckTypes.of(col.typeInfo()));
-        }
-        ddl.append(')');
-        locked(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(ddl.toString());
-            }
-            return null;
-        });
-    }
-
-    /** Stores one block; a block sent again replaces the earlier one. */
-    public void stageBlock(String staging, TableDef def, long blockId, List<Object[]> rows) {
-        transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + DuckTypes.quote(staging) + " WHERE __block = ?")) {
-                ps.setLong(1, blockId);
-                ps.executeUpdate();
-            }
-            try (DuckDBAppender app = connection.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, staging)) {
-                appendRows(app, def, rows, blockId, List.of());
-            }
-            return null;
-        });
-    }
-
-    /** Makes the staged blocks visible in one transaction (in block order) and drops the staging table. */
-    public void commitStaging(String staging, TableDef def, PartitionValues p, boolean overwrite) {
-        StringBuilder target = new StringBuilder();
-        StringBuilder source = new StringBuilder();
-        for (ColumnDef col : def.columns()) {
-            target.append(target.length() > 0 ? ", " : "").append(DuckTypes.quote(col.name()));
-            source.append(source.length() > 0 ? ", " : "").append(DuckTypes.quote(col.name()));
-        }
-        for (int i = 0; i < p.keys().size(); i++) {
-            target.append(", ").append(DuckTypes.quote(p.keys().get(i)));
-            source.append(", ?");
-        }
-        String insert = "INSERT INTO " + DuckTypes.quote(def.name()) + " (" + target + ") SELECT " + source + " FROM "
-                + DuckTypes.quote(staging) + " ORDER BY __block, rowid";
-        transaction(c -> {
-            if (!p.isEmpty() && !hasPartition(def, p)) {
-                addPartition(def, p);
-            }
-            if (overwrite) {
-                deleteRows(c, def, p);
-            }
-            try (PreparedStatement ps = c.prepareStatement(insert); Statement s = c.createStatement()) {
-                bind(ps, p, 1);
-                ps.executeUpdate();
-                s.execute("DROP TABLE " + DuckTypes.quote(staging));
-            }
-            return null;
-        });
     }
 
     public long rowCount(TableDef def, PartitionValues p) {
@@ -407,7 +346,7 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    private static void deleteRows(Connection c, TableDef def, PartitionValues p) throws SQLException {
+    static void deleteRows(Connection c, TableDef def, PartitionValues p) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + DuckTypes.quote(def.name()) + where(p))) {
             bind(ps, p, 1);
             ps.executeUpdate();
@@ -425,7 +364,7 @@ public final class Store implements AutoCloseable {
         return b.toString();
     }
 
-    private static void bind(PreparedStatement ps, PartitionValues p, int from) throws SQLException {
+    static void bind(PreparedStatement ps, PartitionValues p, int from) throws SQLException {
         for (int i = 0; i < p.values().size(); i++) {
             ps.setString(from + i, p.values().get(i));
         }

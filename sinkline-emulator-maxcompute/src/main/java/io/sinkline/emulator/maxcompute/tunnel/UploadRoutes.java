@@ -10,15 +10,18 @@ import io.sinkline.emulator.maxcompute.http.ServiceResponse;
 import io.sinkline.emulator.maxcompute.storage.PartitionValues;
 import io.sinkline.emulator.maxcompute.storage.Store;
 import io.sinkline.emulator.maxcompute.storage.TableDef;
+import io.sinkline.emulator.maxcompute.storage.UploadStaging;
 
 /** Batch upload sessions: {@code POST ?uploads}, {@code PUT ?uploadid&blockid}, {@code GET ?uploadid}, commit. */
 public final class UploadRoutes {
 
     private final Store store;
+    private final UploadStaging staging;
     private final Map<String, UploadSession> uploads = new ConcurrentHashMap<>();
 
     public UploadRoutes(Store store) {
         this.store = store;
+        this.staging = new UploadStaging(store);
     }
 
     public ServiceResponse create(ServiceRequest request, String tableName) {
@@ -26,7 +29,7 @@ public final class UploadRoutes {
         PartitionValues p = TunnelSupport.existingPartition(store, def, request.param("partition").orElse(null));
         boolean overwrite = request.param("overwrite").map(Boolean::parseBoolean).orElse(false);
         UploadSession session = new UploadSession(TunnelSupport.newId(), def, p, overwrite);
-        store.createStaging(session.stagingTable(), def);
+        staging.create(session.stagingTable(), def);
         uploads.put(session.id(), session);
         return ServiceResponse.json(200, session.json());
     }
@@ -51,7 +54,7 @@ public final class UploadRoutes {
             if (session.committed()) {
                 throw new OdpsError(409, "InvalidStatusChange", "Upload session " + session.id() + " is already committed");
             }
-            store.stageBlock(session.stagingTable(), session.table(), blockId, rows);
+            staging.putBlock(session.stagingTable(), session.table(), blockId, rows);
             session.blockArrived(blockId);
         }
         return ServiceResponse.empty(200);
@@ -62,7 +65,7 @@ public final class UploadRoutes {
         UploadSession session = upload(request);
         synchronized (session) {
             if (!session.committed()) {
-                store.commitStaging(session.stagingTable(), session.table(), session.partition(), session.overwrite());
+                staging.commit(session.stagingTable(), session.table(), session.partition(), session.overwrite());
                 session.markCommitted();
             }
         }
