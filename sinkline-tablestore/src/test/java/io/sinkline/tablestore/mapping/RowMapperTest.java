@@ -116,6 +116,21 @@ class RowMapperTest {
     }
 
     @Test
+    void jsonPathRulesCanReadThePlainRecordDocument() {
+        Map<String, String> props = Map.of(
+                "tablestore.t.primarykey.name", "k,off", "tablestore.t.primarykey.type", "string,integer",
+                "tablestore.t.primarykey.jsonpath", "$.key,$.offset",
+                "tablestore.t.columns.whitelist.name", "first", "tablestore.t.columns.whitelist.type", "string",
+                "tablestore.t.columns.jsonpath", "$.value.items[0].name");
+        RowMapper mapper = new RowMapper(TableMapping.from(props, "t"), PrimaryKeyMode.JSONPATH, OperationMode.PUT,
+                DeleteMode.NONE, false);
+        RowPutChange change = (RowPutChange) map(mapper, record("k9", "{\"items\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"));
+        assertThat(pk(change)).containsExactly("STRING:k9", "INTEGER:42");
+        assertThat(columns(change).get("first").getValue().asString()).isEqualTo("a");
+        assertThatThrownBy(() -> map(mapper, record(null, "{}"))).hasMessageContaining("primary key column 'k' is missing or null");
+    }
+
+    @Test
     void textAndBinaryPayloadsFeedTheRules() {
         Map<String, String> props = Map.of(
                 "tablestore.t.primarykey.name", "k", "tablestore.t.primarykey.type", "string",
