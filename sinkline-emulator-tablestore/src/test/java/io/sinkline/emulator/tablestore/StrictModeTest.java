@@ -36,6 +36,22 @@ class StrictModeTest {
     }
 
     @Test
+    void strictModeRejectsAnotherInstanceName() {
+        try (TablestoreEmulator ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder()
+                .instanceName("mine").strict(true).build())) {
+            SyncClient other = new SyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), "theirs", NoRetry.config());
+            try {
+                assertThatThrownBy(other::listTable).isInstanceOfSatisfying(TableStoreException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo("OTSAuthFailed");
+                    assertThat(e.getHttpStatus()).isEqualTo(403);
+                });
+            } finally {
+                other.shutdown();
+            }
+        }
+    }
+
+    @Test
     void defaultModeAcceptsAnyKeyButSignsResponsesWithItsOwnSecret() {
         try (TablestoreEmulator ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().build())) {
             SyncClient other = new SyncClient(ots.endpoint(), ots.accessKeyId(), "not-the-secret", ots.instanceName(), NoRetry.config());
