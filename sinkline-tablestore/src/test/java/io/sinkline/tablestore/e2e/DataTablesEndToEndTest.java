@@ -32,7 +32,9 @@ class DataTablesEndToEndTest {
 
     @BeforeAll
     static void start() {
-        stack = SinkStack.start(TablestoreEmulatorOptions.builder().strict(true), KafkaConnectHarness.builder().workers(1));
+        stack = SinkStack.start(TablestoreEmulatorOptions.builder().strict(true), KafkaConnectHarness.builder().workers(1)
+                .workerProperty("config.providers", "file")
+                .workerProperty("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider"));
         ots = stack.ots;
         kafka = stack.kafka;
         tables = stack.tables;
@@ -109,9 +111,14 @@ class DataTablesEndToEndTest {
     }
 
     @Test
-    void recordValueModeWritesTheWhitelistWithItsTypes() {
+    void recordValueModeWritesTheWhitelistWithItsTypes() throws java.io.IOException {
         producing.createTopic("products", 2);
         Map<String, String> config = tables.connectorConfig("products");
+        // The secret comes through the worker's FileConfigProvider; the strict emulator checks signatures.
+        java.nio.file.Path secrets = java.nio.file.Files.createTempFile("sinkline-secrets", ".properties");
+        secrets.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(secrets, "secret=" + ots.accessKeySecret() + "\n");
+        config.put("tablestore.access.key.secret", "${file:" + secrets + ":secret}");
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("value.converter.schemas.enable", "false");
         config.put("primarykey.mode", "record_value");
