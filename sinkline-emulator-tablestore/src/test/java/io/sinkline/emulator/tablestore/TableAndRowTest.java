@@ -162,6 +162,28 @@ class TableAndRowTest {
                 .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSObjectNotExist"));
     }
 
+    @Test
+    void enforcesKeyAndColumnLimits() {
+        EmulatorFixture.createTable(ots.client(), "limits", 1);
+        RowPutChange longKey = new RowPutChange("limits", pk("k".repeat(1025), 1));
+        longKey.addColumn("v", ColumnValue.fromLong(1));
+        assertThatThrownBy(() -> ots.client().putRow(new PutRowRequest(longKey)))
+                .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid"));
+
+        RowPutChange wide = new RowPutChange("limits", pk("wide", 1));
+        for (int i = 0; i < 1025; i++) {
+            wide.addColumn("c" + i, ColumnValue.fromLong(i));
+        }
+        assertThatThrownBy(() -> ots.client().putRow(new PutRowRequest(wide)))
+                .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSOutOfColumnCountLimit"));
+
+        RowPutChange keyAsColumn = new RowPutChange("limits", pk("dup", 1));
+        keyAsColumn.addColumn("pk", ColumnValue.fromString("clash"));
+        assertThatThrownBy(() -> ots.client().putRow(new PutRowRequest(keyAsColumn)))
+                .isInstanceOfSatisfying(TableStoreException.class, e -> assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid"));
+        assertThat(all(ots.client(), "limits")).isEmpty();
+    }
+
     Row getRow(String table, PrimaryKey key) {
         SingleRowQueryCriteria c = new SingleRowQueryCriteria(table, key);
         c.setMaxVersions(1);
