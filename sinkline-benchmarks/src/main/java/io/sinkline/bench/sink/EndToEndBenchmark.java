@@ -2,10 +2,10 @@ package io.sinkline.bench.sink;
 
 import io.sinkline.testing.KafkaConnectHarness;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -14,16 +14,18 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 
 /**
  * The end-to-end sink benchmark, the same for every sink: start a broker and Connect workers,
- * fill a topic before any clock starts, then (1) time the raw SDK writing the same rows straight
- * to the emulator (the ceiling), (2) deploy the connector and time it until every row is visible
- * through the SDK, and until its committed offsets reach the end of the topic.
+ * then per round fill a fresh topic before any clock starts, (1) time the raw SDK writing the
+ * same rows straight to the emulator (the ceiling), (2) deploy the connector and time it until
+ * every row is visible through the SDK, and until its committed offsets reach the end of the
+ * topic. Rounds alternate the two paths, so a machine whose load changes treats both alike.
  */
 public final class EndToEndBenchmark {
 
     /** Declares the options every sink benchmark has; each benchmark adds its own batching options. */
     public static BenchOptions commonOptions(String command, int defaultRecords) {
         return new BenchOptions(command)
-                .declare("records", defaultRecords, "records produced and written by each path")
+                .declare("records", defaultRecords, "records produced and written by each path, per round")
+                .declare("rounds", 1, "rounds of ceiling + connector, each on a fresh topic and tables; medians at the end")
                 .declare("warmup", 20_000, "records the raw SDK writes to a warm-up table before any clock")
                 .declare("partitions", 6, "partitions of the benchmark topic")
                 .declare("tasks", 2, "the connector's tasks.max")
@@ -31,10 +33,6 @@ public final class EndToEndBenchmark {
                 .declare("poll-ms", 200, "how often the connector's table is counted through the SDK")
                 .declare("timeout-s", 600, "give up on the connector after this many seconds");
     }
-
-    static final String WARM_UP_TABLE = "bench_warmup";
-    static final String CEILING_TABLE = "bench_ceiling";
-    static final String CONNECTOR_TABLE = "bench_connector";
 
     private final BenchOptions options;
     private final SinkUnderTest sink;
@@ -48,98 +46,116 @@ public final class EndToEndBenchmark {
 
     public void run() throws Exception {
         int records = options.integer("records");
-        int tasks = options.integer("tasks");
-        SampleTopic topic = new SampleTopic("bench_events", options.integer("partitions"));
+        int rounds = options.integer("rounds");
         progress("starting a broker and " + options.integer("workers") + " Connect worker(s)");
         try (KafkaConnectHarness kafka = KafkaConnectHarness.builder().workers(options.integer("workers")).start()) {
-            KafkaLoader loader = new KafkaLoader(kafka);
-            long producing = System.nanoTime();
-            Map<TopicPartition, Long> ends = loader.load(topic, records);
-            progress(String.format("produced %d records into %d partitions in %.1f s (before any clock)", records,
-                    topic.partitions(), (System.nanoTime() - producing) / 1e9));
-            for (String table : List.of(WARM_UP_TABLE, CEILING_TABLE, CONNECTOR_TABLE)) {
-                sink.createTable(table);
-            }
             int warmUp = Math.min(options.integer("warmup"), records);
             if (warmUp > 0) {
                 // So that neither measured path pays for the JIT compiling the SDK and the emulator.
                 progress("warm-up: " + warmUp + " records through the raw SDK into a table of their own");
-                sink.writeDirect(WARM_UP_TABLE, topic, warmUp);
+                sink.createTable("bench_warmup");
+                sink.writeDirect("bench_warmup", new SampleTopic("bench_warmup", options.integer("partitions")), warmUp);
             }
-
-            progress("ceiling: " + sink.ceilingDescription() + loadAverage());
-            Measurement ceiling = timeCeiling(topic, records);
-            progress(String.format("ceiling: %.0f records/s", ceiling.recordsPerSecond()));
-
-            progress("connector: tasks.max=" + tasks + loadAverage());
-            List<String> notes = new ArrayList<>();
-            List<Measurement> connector = timeConnector(kafka, topic, records, tasks, ends, notes);
-
-            ResultTable.print(out, sink.service() + " sink: connector vs raw SDK, same emulator, same run",
-                    ceiling, connector, notes, options.effective());
+            List<List<Measurement>> results = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                results.add(runRound(kafka, round, records));
+            }
+            if (rounds > 1) {
+                ResultTable.printMedians(out, results);
+            }
+            ResultTable.printSettings(out, options.effective());
         }
     }
 
-    private Measurement timeCeiling(SampleTopic topic, int records) throws Exception {
-        long start = System.nanoTime();
-        sink.writeDirect(CEILING_TABLE, topic, records);
-        long elapsed = System.nanoTime() - start;
-        long rows = sink.visibleRecords(CEILING_TABLE, topic, records);
+    /** One round on its own topic and tables; returns the ceiling first, then the connector's measurements. */
+    private List<Measurement> runRound(KafkaConnectHarness kafka, int round, int records) throws Exception {
+        String suffix = options.integer("rounds") == 1 ? "" : "_" + round;
+        SampleTopic topic = new SampleTopic("bench_events" + suffix, options.integer("partitions"));
+        String ceilingTable = "bench_ceiling" + suffix;
+        String connectorTable = "bench_connector" + suffix;
+        sink.createTable(ceilingTable);
+        sink.createTable(connectorTable);
+
+        long producing = System.nanoTime();
+        Map<TopicPartition, Long> ends = new KafkaLoader(kafka).load(topic, records);
+        progress(String.format("round %d: produced %d records into %d partitions in %.1f s (before any clock)", round,
+                records, topic.partitions(), (System.nanoTime() - producing) / 1e9));
+
+        progress("round " + round + ": ceiling: " + sink.ceilingDescription() + loadAverage());
+        List<Measurement> measured = new ArrayList<>();
+        measured.add(timeCeiling(ceilingTable, topic, records));
+        progress(String.format("round %d: ceiling: %.0f records/s", round, measured.get(0).recordsPerSecond()));
+
+        progress("round " + round + ": connector, tasks.max=" + options.integer("tasks") + loadAverage());
+        List<String> notes = new ArrayList<>();
+        measured.addAll(timeConnector(kafka, "bench-" + sink.service().toLowerCase(Locale.ROOT) + suffix.replace('_', '-'),
+                connectorTable, topic, records, ends, notes));
+        ResultTable.printRound(out, sink.service() + " sink, round " + round + ": connector vs raw SDK, same emulator",
+                measured, notes);
+        return measured;
+    }
+
+    private Measurement timeCeiling(String table, SampleTopic topic, int records) throws Exception {
+        ProcessClock.Reading start = ProcessClock.now();
+        sink.writeDirect(table, topic, records);
+        ProcessClock.Reading end = ProcessClock.now();
+        long rows = sink.visibleRecords(table, topic, records);
         if (rows != records) {
             throw new IllegalStateException("the raw SDK path left " + rows + " records visible, expected " + records);
         }
-        return new Measurement("raw SDK ceiling", records, elapsed);
+        return Measurement.between("raw SDK ceiling", records, start, end);
     }
 
-    private List<Measurement> timeConnector(KafkaConnectHarness kafka, SampleTopic topic, int records, int tasks,
-                                            Map<TopicPartition, Long> ends, List<String> notes) throws Exception {
-        String name = "bench-" + sink.service().toLowerCase();
+    private List<Measurement> timeConnector(KafkaConnectHarness kafka, String name, String table, SampleTopic topic,
+                                            int records, Map<TopicPartition, Long> ends, List<String> notes)
+            throws Exception {
+        int tasks = options.integer("tasks");
         Duration timeout = Duration.ofSeconds(options.integer("timeout-s"));
         long pollMs = options.integer("poll-ms");
 
-        long start = System.nanoTime();
-        kafka.deployConnector(name, sink.connectorConfig(CONNECTOR_TABLE, topic, tasks));
-        long deadline = start + timeout.toNanos();
-        long firstRow = -1;
-        long visibleAtFirstRow = 0;
-        long visible;
-        long lastStatusCheck = start;
+        ProcessClock.Reading start = ProcessClock.now();
+        kafka.deployConnector(name, sink.connectorConfig(table, topic, tasks));
+        long deadline = start.nanos() + timeout.toNanos();
+        ProcessClock.Reading firstRows = null;
+        long visibleAtFirstRows = 0;
+        long lastStatusCheck = start.nanos();
         while (true) {
-            visible = sink.visibleRecords(CONNECTOR_TABLE, topic, records);
-            long now = System.nanoTime();
-            if (visible > 0 && firstRow < 0) {
-                firstRow = now;
-                visibleAtFirstRow = visible;
+            long visible = sink.visibleRecords(table, topic, records);
+            ProcessClock.Reading now = ProcessClock.now();
+            if (visible > 0 && firstRows == null) {
+                firstRows = now;
+                visibleAtFirstRows = visible;
             }
             if (visible >= records) {
                 break;
             }
-            if (now - lastStatusCheck > 2_000_000_000L) {
+            if (now.nanos() - lastStatusCheck > 2_000_000_000L) {
                 failIfTaskFailed(kafka, name);
-                lastStatusCheck = now;
+                lastStatusCheck = now.nanos();
             }
-            if (now > deadline) {
+            if (now.nanos() > deadline) {
                 throw new IllegalStateException("the connector made " + visible + " of " + records
                         + " rows visible in " + timeout.toSeconds() + " s");
             }
             Thread.sleep(pollMs);
         }
-        long allVisible = System.nanoTime();
+        ProcessClock.Reading allVisible = ProcessClock.now();
         awaitUntil(deadline, () -> committedToEnd(kafka, name, ends), () -> failIfTaskFailed(kafka, name));
-        long committed = System.nanoTime();
+        ProcessClock.Reading committed = ProcessClock.now();
+        kafka.deleteConnector(name);
 
-        notes.addAll(sink.notesAfterRun(CONNECTOR_TABLE, topic, records));
+        notes.addAll(sink.notesAfterRun(table, topic, records));
         notes.add(String.format("connector start (deploy until the first poll that sees rows): %.2f s, %d rows visible then",
-                (firstRow - start) / 1e9, visibleAtFirstRow));
+                (firstRows.nanos() - start.nanos()) / 1e9, visibleAtFirstRows));
         notes.add("clocks start at deploy; rows counted through the SDK every " + pollMs + " ms; offsets are committed "
-                + "every offset.flush.interval.ms (1 s in the harness)");
+                + "every offset.flush.interval.ms (1 s in the harness); CPU is this whole JVM's");
         List<Measurement> measured = new ArrayList<>();
-        measured.add(new Measurement("connector, tasks.max=" + tasks + ", all rows visible", records, allVisible - start));
-        measured.add(new Measurement("connector, tasks.max=" + tasks + ", offsets committed", records, committed - start));
-        if (visibleAtFirstRow < records) {
+        measured.add(Measurement.between("connector, tasks.max=" + tasks + ", all rows visible", records, start, allVisible));
+        measured.add(Measurement.between("connector, tasks.max=" + tasks + ", offsets committed", records, start, committed));
+        if (visibleAtFirstRows < records) {
             // Sustained rate: the rows that became visible after the first poll that saw any, over that time.
-            measured.add(new Measurement("connector, sustained (first rows seen -> all)", records - visibleAtFirstRow,
-                    allVisible - firstRow));
+            measured.add(Measurement.between("connector, sustained (first rows seen -> all)",
+                    records - visibleAtFirstRows, firstRows, allVisible));
         }
         return measured;
     }
@@ -177,10 +193,8 @@ public final class EndToEndBenchmark {
         });
     }
 
-    /** The machine is shared: a busy one makes both paths slower, but not always alike. */
     private static String loadAverage() {
-        return String.format(" (load average %.1f)",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(" (load average %.1f)", ProcessClock.loadAverage());
     }
 
     private void progress(String message) {
