@@ -48,7 +48,7 @@ public final class UploadStaging {
         });
     }
 
-    /** Makes the staged blocks visible in one transaction (in block order) and drops the staging table. */
+    /** Makes the staged blocks visible in one transaction and drops the staging table. */
     public void commit(String staging, TableDef def, PartitionValues p, boolean overwrite) {
         StringBuilder target = new StringBuilder();
         StringBuilder source = new StringBuilder();
@@ -61,7 +61,7 @@ public final class UploadStaging {
             source.append(", ?");
         }
         String insert = "INSERT INTO " + DuckTypes.quote(def.name()) + " (" + target + ") SELECT " + source + " FROM "
-                + DuckTypes.quote(staging) + " ORDER BY __block, rowid";
+                + DuckTypes.quote(staging); // arrival order, as the service keeps no order across blocks either
         store.transaction(c -> {
             if (!p.isEmpty() && !store.hasPartition(def, p)) {
                 store.addPartition(def, p);

@@ -11,7 +11,7 @@ import io.sinkline.emulator.maxcompute.storage.TableDef;
 
 /**
  * A batch upload session. Its blocks wait, invisible, in a staging table of the store until commit appends them
- * in block order; the session itself remembers which blocks arrived.
+ * in arrival order; the session itself remembers which blocks arrived.
  */
 final class UploadSession {
 
