@@ -222,9 +222,11 @@ class DataTablesEndToEndTest {
                 + "\"amount\":[{\"numeric\":[\">\",0,\"<=\",100]}],"
                 + "\"ip\":[{\"cidr\":\"10.0.0.0/24\"}],"
                 + "\"coupon\":[{\"exists\":false}],"
+                + "\"city\":[{\"wildcard\":\"O*o\"}],"
+                + "\"tier\":[{\"equals-ignore-case\":\"GOLD\"}],"
                 + "\"ref\":[null]}}}";
         String good = "{\"id\":\"%s\",\"status\":\"%s\",\"sku\":\"%s\",\"note\":\"%s\",\"region\":\"%s\","
-                + "\"kind\":\"%s\",\"amount\":%s,\"ip\":\"%s\",\"ref\":null%s}";
+                + "\"kind\":\"%s\",\"amount\":%s,\"ip\":\"%s\",\"city\":\"Oslo\",\"tier\":\"gold\",\"ref\":null%s}";
         Map<String, String> records = new LinkedHashMap<>();
         records.put("keep1", String.format(good, "keep1", "paid", "a-x", "all ok", "eu", "real", "5", "10.0.0.7", ""));
         records.put("keep2", String.format(good, "keep2", "shipped", "b-x", "", "us", "prod", "100", "10.0.0.200", ""));
@@ -236,6 +238,10 @@ class DataTablesEndToEndTest {
         records.put("numeric", String.format(good, "numeric", "paid", "a-x", "ok", "eu", "real", "101", "10.0.0.7", ""));
         records.put("cidr", String.format(good, "cidr", "paid", "a-x", "ok", "eu", "real", "5", "10.0.1.7", ""));
         records.put("exists", String.format(good, "exists", "paid", "a-x", "ok", "eu", "real", "5", "10.0.0.7", ",\"coupon\":1"));
+        records.put("wildcard", String.format(good, "wildcard", "paid", "a-x", "ok", "eu", "real", "5", "10.0.0.7", "")
+                .replace("Oslo", "Bergen"));
+        records.put("ignorecase", String.format(good, "ignorecase", "paid", "a-x", "ok", "eu", "real", "5", "10.0.0.7", "")
+                .replace("gold", "silver"));
         records.put("null", String.format(good, "null", "paid", "a-x", "ok", "eu", "real", "5", "10.0.0.7", "").replace("\"ref\":null", "\"ref\":2"));
         records.forEach((id, json) -> producing.send("events", null, id, json));
         producing.flush();
