@@ -63,4 +63,24 @@ class BatchUploadTest extends EmulatorTest {
         assertThatThrownBy(() -> tunnel.createUploadSession("sinkline", "missing_part", new PartitionSpec("pt='x'")))
                 .isInstanceOf(OdpsException.class).hasMessageContaining("NoSuchPartition");
     }
+
+    @Test
+    void bufferedWritersOfOneSessionCommitTogether() throws Exception {
+        sql(odps, "CREATE TABLE buffered (id BIGINT, v STRING)");
+        TableTunnel.UploadSession session = tunnel.createUploadSession(mc.project(), "buffered");
+        CompressOption deflate = new CompressOption(CompressOption.CompressAlgorithm.ODPS_ZLIB, 1, 0);
+        try (RecordWriter first = session.openBufferedWriter(deflate);
+             RecordWriter second = session.openBufferedWriter(deflate)) {
+            for (long i = 0; i < 5000; i++) {
+                Record r = session.newRecord();
+                r.setBigint("id", i);
+                r.setString("v", "row-" + i);
+                (i % 2 == 0 ? first : second).write(r);
+            }
+        }
+        assertThat(sql(odps, "select count(*) from buffered").get(0).getString(0)).isEqualTo("0");
+        session.commit();
+        assertThat(sql(odps, "select count(*), count(distinct id), min(id), max(id) from buffered").get(0).toArray())
+                .containsExactly("5000", "5000", "0", "4999");
+    }
 }
