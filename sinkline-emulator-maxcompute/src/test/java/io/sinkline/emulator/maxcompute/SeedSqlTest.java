@@ -188,4 +188,14 @@ class SeedSqlTest extends EmulatorTest {
         assertThatThrownBy(() -> sql(odps, "CREATE TABLE base (x STRING)")).isInstanceOf(OdpsException.class)
                 .hasMessageContaining("already exists");
     }
+
+    @Test
+    void renamedFunctionsAndColumnsNamedLikeDuckDbKeywords() throws Exception {
+        sql(odps, "CREATE TABLE fn (k STRING, v STRING, at BIGINT);"
+                + "INSERT INTO fn VALUES ('a', NULL, 0), ('a', 'x', 86400), ('b', 'y', 216000);"); // noon UTC: the same day in every zone within 12 hours
+        assertThat(rows("SELECT k, nvl(v, 'none'), size(collect_list(at)) AS n FROM fn GROUP BY k, nvl(v, 'none') ORDER BY k, 2"))
+                .containsExactly(List.of("a", "none", "1"), List.of("a", "x", "1"), List.of("b", "y", "1"));
+        assertThat(rows("SELECT CAST(from_unixtime(at) AS DATE) AS day FROM fn WHERE k == 'b'"))
+                .containsExactly(List.of("1970-01-03"));
+    }
 }

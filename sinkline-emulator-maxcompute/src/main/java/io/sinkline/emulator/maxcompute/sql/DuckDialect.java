@@ -14,12 +14,14 @@ import java.util.function.Supplier;
  */
 final class DuckDialect {
 
+    /** MaxCompute functions whose DuckDB counterpart takes the same arguments under another name. */
     private static final Map<String, String> FUNCTIONS = Map.of(
             "get_json_object", "json_extract_string",
-            "json_extract", "json_extract",
-            "datetrunc", "date_trunc",
             "getdate", "now",
-            "nvl", "coalesce");
+            "nvl", "coalesce",
+            "from_unixtime", "to_timestamp",
+            "collect_list", "list",
+            "size", "len");
 
     /** MaxCompute keywords: never quoted, even where a column has the same name (it must be back-quoted then). */
     private static final Set<String> KEYWORDS = Set.of("add", "all", "alter", "and", "anti", "as", "asc", "between",
