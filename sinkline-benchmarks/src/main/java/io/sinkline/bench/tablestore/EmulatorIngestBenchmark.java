@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * BatchWriteRow ingest into the Tablestore emulator through the official SDK's AsyncClient:
  * 200-row batches of 10 small columns, a bounded number of batches in flight, in memory mode.
- * Prints rows/s and the process RSS before and after the rows are held.
+ * Prints rows/s, the CPU time and allocation of the emulator's threads and of the rest of the process
+ * (the SDK client), and the process RSS before and after the rows are held.
  *
  * <p>Arguments: {@code [rows=1000000] [inFlight=16]}.
  */
@@ -53,12 +54,14 @@ public final class EmulatorIngestBenchmark {
             warmUp(client, Math.min(rows / 10, 100_000), inFlight);
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
-            long serverStart = emulatorThreadsCpuNanos();
+            ThreadCost serverStart = ThreadCost.of(ThreadCost.EMULATOR);
+            ThreadCost allStart = ThreadCost.all();
             long gcStart = gcMillis();
             long failed = write(client, 0, rows, inFlight);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-            double serverSeconds = (emulatorThreadsCpuNanos() - serverStart) / 1e9;
+            ThreadCost server = ThreadCost.of(ThreadCost.EMULATOR).minus(serverStart);
+            ThreadCost all = ThreadCost.all().minus(allStart);
             double gcSeconds = (gcMillis() - gcStart) / 1e3;
             client.shutdown();
 
@@ -66,14 +69,22 @@ public final class EmulatorIngestBenchmark {
             Thread.sleep(500);
             long rssAfter = rssKb();
             Runtime rt = Runtime.getRuntime();
+            double millions = rows / 1e6;
+            double serverSeconds = server.cpuNanos() / 1e9;
+            // Everything that is not an emulator thread: the SDK client, its I/O threads, GC and JIT.
+            double otherSeconds = cpuSeconds - serverSeconds;
             System.out.printf("rows=%d batch=%d columns=%d inFlight=%d failedRows=%d%n", rows, BATCH, COLUMNS, inFlight, failed);
-            System.out.printf("BatchWriteRow ingest: %.0f rows/s (%.2f s wall)%n", rows / seconds, seconds);
-            // Client and emulator share this process; on a busy machine wall time also counts waiting for a core.
-            System.out.printf("CPU: %.2f s of process CPU (client + emulator), %.0f rows per CPU-second; %d cores, load %.1f%n",
-                    cpuSeconds, rows / cpuSeconds, Runtime.getRuntime().availableProcessors(),
+            System.out.printf("BatchWriteRow ingest: %.0f rows/s (%.2f s wall); %d cores, load average %.1f%n",
+                    rows / seconds, seconds, rt.availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf("  of which emulator request threads %.2f s (%.0f rows per emulator CPU-second), GC %.2f s%n",
-                    serverSeconds, rows / serverSeconds, gcSeconds);
+            // Wall time on a busy machine counts waiting for a core; CPU time and allocation do not.
+            System.out.printf("emulator threads: %.2f CPU-s per million rows (%.0f rows per CPU-s), %.0f bytes allocated per row%n",
+                    serverSeconds / millions, rows / serverSeconds, (double) server.allocatedBytes() / rows);
+            System.out.printf("rest of the process (SDK client, GC, JIT): %.2f CPU-s per million rows, %.0f bytes allocated per row"
+                    + " (client threads); GC %.2f s%n",
+                    otherSeconds / millions, (double) (all.allocatedBytes() - server.allocatedBytes()) / rows, gcSeconds);
+            System.out.printf("process: %.2f CPU-s (%.0f rows per CPU-s); emulator share %.0f%%%n",
+                    cpuSeconds, rows / cpuSeconds, 100 * serverSeconds / cpuSeconds);
             System.out.printf("RSS before start: %d MB, after %d rows held: %d MB; heap used after GC: %d MB%n",
                     rssBefore / 1024, rows, rssAfter / 1024, (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
@@ -120,18 +131,6 @@ public final class EmulatorIngestBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** CPU time of the emulator's HTTP threads (its dispatcher and request handlers). */
-    private static long emulatorThreadsCpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t != null && (t.getThreadName().startsWith("ots-emulator") || t.getThreadName().startsWith("HTTP-Dispatcher"))) {
-                total += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
-            }
-        }
-        return total;
     }
 
     private static long gcMillis() {

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -29,7 +28,7 @@ public final class Table {
     /** Rows by key: point reads and writes cost a hash lookup instead of a walk down the ordered index. */
     private final ConcurrentHashMap<RowKey, StoredRow> rows = new ConcurrentHashMap<>();
     /** The keys in order, for ranges. A key is added after its row and removed after it (under the row's lock). */
-    private final ConcurrentSkipListSet<RowKey> order = new ConcurrentSkipListSet<>();
+    private final KeyIndex order = new KeyIndex();
     private final Object[] rowLocks = new Object[64];
     /** One String per column name, shared by every cell of the table (saves memory with many rows). */
     private final ConcurrentHashMap<String, String> columnNames = new ConcurrentHashMap<>();
@@ -181,9 +180,10 @@ public final class Table {
         if (cmp == 0) {
             return new RangeResult(List.of(), null);
         }
+        NavigableSet<RowKey> keys = order.keys(rows::containsKey);
         NavigableSet<RowKey> slice = forward
-                ? order.subSet(from, true, to, false)
-                : order.subSet(to, false, from, true).descendingSet();
+                ? keys.subSet(from, true, to, false)
+                : keys.subSet(to, false, from, true).descendingSet();
         long now = clockMillis.getAsLong();
         TableOptions opts = options;
         List<RowView> out = new ArrayList<>();
