@@ -26,7 +26,7 @@ public final class EndToEndBenchmark {
         return new BenchOptions(command)
                 .declare("records", defaultRecords, "records produced and written by each path, per round")
                 .declare("rounds", 1, "rounds of ceiling + connector, each on a fresh topic and tables; medians at the end")
-                .declare("warmup", 20_000, "records the raw SDK writes to a warm-up table before any clock")
+                .declare("warmup", 50_000, "records the raw SDK writes to a warm-up table before any clock")
                 .declare("partitions", 6, "partitions of the benchmark topic")
                 .declare("tasks", 2, "the connector's tasks.max")
                 .declare("workers", 2, "Connect workers (in this JVM)")
