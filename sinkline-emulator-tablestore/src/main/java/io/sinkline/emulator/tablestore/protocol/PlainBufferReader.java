@@ -1,10 +1,13 @@
 package io.sinkline.emulator.tablestore.protocol;
 
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCell;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferConsts;
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferRow;
+import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCrc8;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
+import com.alicloud.openservices.tablestore.model.PrimaryKey;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import io.sinkline.emulator.tablestore.engine.ColumnChange;
+import io.sinkline.emulator.tablestore.engine.RowMutation;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -15,108 +18,167 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the PlainBuffer rows of requests. The SDK's own reader is written for responses and does
- * not accept the AUTO_INCREMENT placeholder that clients send in primary keys; this one does, and
- * checks the cell and row CRC8s the same way (through the SDK's cell and row checksums).
+ * Reads the one PlainBuffer row of a request straight into engine values. The SDK's own reader is
+ * written for responses and does not accept the AUTO_INCREMENT placeholder that clients send in
+ * primary keys; this one does, and checks the cell and row CRC8s over the bytes as received (the
+ * SDK's checksum covers a cell's name, value, timestamp and type, which lie in the buffer as it
+ * hashes them), so a row costs no intermediate cell objects.
  */
 final class PlainBufferReader {
     private final ByteBuffer in;
     private int tag;
+    /** Reused for column names, which become Strings without an array of their own. */
+    private byte[] nameScratch = new byte[64];
+
+    // The cell being read.
+    private String cellName;
+    private PrimaryKeyValue keyValue;
+    private ColumnValue columnValue;
+    private int cellType;
+    private long cellTimestamp;
 
     private PlainBufferReader(ByteBuffer bytes) {
         this.in = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    static List<PlainBufferRow> readRows(ByteBuffer bytes) throws IOException {
+    /** The row's key and, unless {@code kind} is DELETE, its column changes. */
+    static RowMutation readMutation(ByteBuffer bytes, RowMutation.Kind kind) throws IOException {
+        return read(bytes, kind);
+    }
+
+    /** The row's primary key (a key sent as a row without columns). */
+    static PrimaryKey readPrimaryKey(ByteBuffer bytes) throws IOException {
+        return read(bytes, null).primaryKey();
+    }
+
+    private static RowMutation read(ByteBuffer bytes, RowMutation.Kind kind) throws IOException {
         try {
-            return new PlainBufferReader(bytes).rows();
+            PlainBufferReader reader = new PlainBufferReader(bytes);
+            RowMutation row = reader.row(kind);
+            if (reader.tag != 0) {
+                throw new IOException("Expected one row in the PlainBuffer, got more.");
+            }
+            return row;
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new IOException("truncated or malformed PlainBuffer", e);
         }
     }
 
-    private List<PlainBufferRow> rows() throws IOException {
+    private RowMutation row(RowMutation.Kind kind) throws IOException {
         if (in.remaining() < 4 || in.getInt() != PlainBufferConsts.HEADER) {
             throw new IOException("Invalid PlainBuffer header.");
         }
-        List<PlainBufferRow> rows = new ArrayList<>();
         nextTag();
-        while (tag != 0) {
-            rows.add(row());
+        if (tag == 0) {
+            throw new IOException("Expected one row in the PlainBuffer, got none.");
         }
-        return rows;
-    }
-
-    private PlainBufferRow row() throws IOException {
-        List<PlainBufferCell> pk = new ArrayList<>();
-        List<PlainBufferCell> cells = new ArrayList<>();
+        byte rowCrc = 0;
+        List<PrimaryKeyColumn> pk = new ArrayList<>(4);
         expect(PlainBufferConsts.TAG_ROW_PK);
         nextTag();
         while (tag == PlainBufferConsts.TAG_CELL) {
-            pk.add(cell(true));
+            rowCrc = PlainBufferCrc8.crc8(rowCrc, cell(true));
+            if (cellName == null || keyValue == null) {
+                throw new IOException("Invalid primary key cell: " + cellName);
+            }
+            pk.add(new PrimaryKeyColumn(cellName, keyValue));
         }
         if (pk.isEmpty()) {
             throw new IOException("The primary key of a row is empty.");
         }
+        List<ColumnChange> changes = new ArrayList<>(kind == null || kind == RowMutation.Kind.DELETE ? 0 : 16);
         if (tag == PlainBufferConsts.TAG_ROW_DATA) {
             nextTag();
             while (tag == PlainBufferConsts.TAG_CELL) {
-                cells.add(cell(false));
+                rowCrc = PlainBufferCrc8.crc8(rowCrc, cell(false));
+                if (kind != null && kind != RowMutation.Kind.DELETE) {
+                    changes.add(RowCodec.toChange(kind, cellName, columnValue, cellType,
+                            cellTimestamp < 0 ? null : cellTimestamp));
+                }
             }
         }
-        boolean deleteMarker = false;
+        byte deleteMarker = 0;
         if (tag == PlainBufferConsts.TAG_DELETE_ROW_MARKER) {
-            deleteMarker = true;
+            deleteMarker = 1;
             nextTag();
         }
+        rowCrc = PlainBufferCrc8.crc8(rowCrc, deleteMarker);
         if (tag == PlainBufferConsts.TAG_EXTENSION) {
             in.position(in.position() + in.getInt());
             nextTag();
         }
         expect(PlainBufferConsts.TAG_ROW_CHECKSUM);
-        byte checksum = in.get();
-        PlainBufferRow row = new PlainBufferRow(pk, cells, deleteMarker);
-        if (row.getChecksum() != checksum) {
+        if (in.get() != rowCrc) {
             throw new IOException("Row checksum mismatch.");
         }
         nextTag();
-        return row;
+        return new RowMutation(kind == null ? RowMutation.Kind.DELETE : kind, new PrimaryKey(pk), changes);
     }
 
-    private PlainBufferCell cell(boolean primaryKey) throws IOException {
-        PlainBufferCell cell = new PlainBufferCell();
+    /** Reads one cell into the fields above and returns its checksum (checked against the one sent). */
+    private byte cell(boolean primaryKey) throws IOException {
+        cellName = null;
+        keyValue = null;
+        columnValue = null;
+        cellType = -1;
+        cellTimestamp = -1;
+        byte crc = 0;
         nextTag();
         if (tag == PlainBufferConsts.TAG_CELL_NAME) {
-            cell.setCellName(new String(bytes(in.getInt()), StandardCharsets.UTF_8));
+            int length = in.getInt();
+            checkLength(length);
+            crc = crc(crc, in.position(), length);
+            cellName = name(length);
             nextTag();
         }
         if (tag == PlainBufferConsts.TAG_CELL_VALUE) {
             in.getInt(); // total length of type and value
+            int valueStart = in.position();
             if (primaryKey) {
-                cell.setPkCellValue(primaryKeyValue(in.get()));
+                keyValue = primaryKeyValue(in.get());
             } else {
-                cell.setCellValue(columnValue(in.get()));
+                columnValue = columnValue(in.get());
             }
+            crc = crc(crc, valueStart, in.position() - valueStart);
             nextTag();
         }
         if (tag == PlainBufferConsts.TAG_CELL_TYPE) {
-            cell.setCellType(in.get());
+            cellType = in.get() & 0xff;
             nextTag();
         }
         if (tag == PlainBufferConsts.TAG_CELL_TIMESTAMP) {
-            long ts = in.getLong();
-            if (ts < 0) {
+            cellTimestamp = in.getLong();
+            if (cellTimestamp < 0) {
                 throw new IOException("The timestamp is negative.");
             }
-            cell.setCellTimestamp(ts);
+            crc = PlainBufferCrc8.crc8(crc, cellTimestamp);
             nextTag();
         }
+        if (cellType >= 0) {
+            crc = PlainBufferCrc8.crc8(crc, (byte) cellType);
+        }
         expect(PlainBufferConsts.TAG_CELL_CHECKSUM);
-        if (cell.getChecksum() != in.get()) {
-            throw new IOException("Cell checksum mismatch: " + cell.getCellName());
+        if (crc != in.get()) {
+            throw new IOException("Cell checksum mismatch: " + cellName);
         }
         nextTag();
-        return cell;
+        return crc;
+    }
+
+    private byte crc(byte crc, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            crc = PlainBufferCrc8.crc8(crc, in.get(i));
+        }
+        return crc;
+    }
+
+    private String name(int length) throws IOException {
+        checkLength(length);
+        if (nameScratch.length < length) {
+            nameScratch = new byte[length];
+        }
+        in.get(nameScratch, 0, length);
+        return new String(nameScratch, 0, length, StandardCharsets.UTF_8);
     }
 
     private PrimaryKeyValue primaryKeyValue(byte type) throws IOException {
@@ -149,12 +211,16 @@ final class PlainBufferReader {
     }
 
     private byte[] bytes(int length) throws IOException {
-        if (length < 0 || length > in.remaining()) {
-            throw new IOException("Invalid length: " + length);
-        }
+        checkLength(length);
         byte[] b = new byte[length];
         in.get(b);
         return b;
+    }
+
+    private void checkLength(int length) throws IOException {
+        if (length < 0 || length > in.remaining()) {
+            throw new IOException("Invalid length: " + length);
+        }
     }
 
     private void expect(byte expected) throws IOException {

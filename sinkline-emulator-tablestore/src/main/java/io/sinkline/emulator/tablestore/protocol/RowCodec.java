@@ -6,6 +6,7 @@ import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCodedOutput
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferConsts;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferOutputStream;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferRow;
+import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyColumn;
 import com.aliyun.ots.thirdparty.com.google.protobuf.ByteString;
@@ -19,74 +20,50 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PlainBuffer rows to engine values and back, with the SDK's own codec (CRC8 checked on the way in). */
+/** PlainBuffer rows to engine values (CRC8 checked on the way in) and back (with the SDK's own writer). */
 public final class RowCodec {
 
     private RowCodec() {
     }
 
     public static PrimaryKey decodePrimaryKey(ByteString bytes) {
-        return toPrimaryKey(decodeSingleRow(bytes).getPrimaryKey());
+        try {
+            return PlainBufferReader.readPrimaryKey(bytes.asReadOnlyByteBuffer());
+        } catch (IOException e) {
+            throw invalidPlainBuffer(e);
+        }
     }
 
     public static RowMutation decodeMutation(RowMutation.Kind kind, ByteString bytes) {
-        PlainBufferRow row = decodeSingleRow(bytes);
-        PrimaryKey pk = toPrimaryKey(row.getPrimaryKey());
-        if (kind == RowMutation.Kind.DELETE) {
-            return new RowMutation(kind, pk, List.of());
+        try {
+            return PlainBufferReader.readMutation(bytes.asReadOnlyByteBuffer(), kind);
+        } catch (IOException e) {
+            throw invalidPlainBuffer(e);
         }
-        List<ColumnChange> changes = new ArrayList<>(row.getCells().size());
-        for (PlainBufferCell cell : row.getCells()) {
-            changes.add(toChange(kind, cell));
-        }
-        return new RowMutation(kind, pk, changes);
     }
 
-    private static ColumnChange toChange(RowMutation.Kind kind, PlainBufferCell cell) {
-        Long ts = cell.hasCellTimestamp() ? cell.getCellTimestamp() : null;
+    private static OtsException invalidPlainBuffer(IOException e) {
+        return OtsException.invalid("Invalid PlainBuffer: " + e.getMessage());
+    }
+
+    /** One attribute cell of a request as a column change ({@code cellType} -1 and {@code timestamp} null when absent). */
+    static ColumnChange toChange(RowMutation.Kind kind, String name, ColumnValue value, int cellType, Long timestamp) {
         ColumnChange.Op op = ColumnChange.Op.PUT;
-        if (cell.hasCellType()) {
-            op = switch (cell.getCellType()) {
+        if (cellType >= 0) {
+            op = switch (cellType) {
                 case PlainBufferConsts.DELETE_ALL_VERSION -> ColumnChange.Op.DELETE_ALL_VERSIONS;
                 case PlainBufferConsts.DELETE_ONE_VERSION -> ColumnChange.Op.DELETE_ONE_VERSION;
                 case PlainBufferConsts.INCREMENT -> ColumnChange.Op.INCREMENT;
-                default -> throw OtsException.invalid("Unknown cell operation type: " + cell.getCellType());
+                default -> throw OtsException.invalid("Unknown cell operation type: " + cellType);
             };
         }
         if (kind == RowMutation.Kind.PUT && op != ColumnChange.Op.PUT) {
             throw OtsException.invalid("PutRow cannot carry delete or increment operations.");
         }
-        if (op == ColumnChange.Op.PUT && !cell.hasCellValue()) {
-            throw OtsException.invalid("The value of column '" + cell.getCellName() + "' is missing.");
+        if (op == ColumnChange.Op.PUT && value == null) {
+            throw OtsException.invalid("The value of column '" + name + "' is missing.");
         }
-        return new ColumnChange(op, cell.getCellName(), cell.hasCellValue() ? cell.getCellValue() : null, ts);
-    }
-
-    private static PlainBufferRow decodeSingleRow(ByteString bytes) {
-        List<PlainBufferRow> rows = decodeRows(bytes);
-        if (rows.size() != 1) {
-            throw OtsException.invalid("Expected one row in the PlainBuffer, got " + rows.size() + ".");
-        }
-        return rows.get(0);
-    }
-
-    public static List<PlainBufferRow> decodeRows(ByteString bytes) {
-        try {
-            return PlainBufferReader.readRows(bytes.asReadOnlyByteBuffer());
-        } catch (IOException | RuntimeException e) {
-            throw OtsException.invalid("Invalid PlainBuffer: " + e.getMessage());
-        }
-    }
-
-    static PrimaryKey toPrimaryKey(List<PlainBufferCell> cells) {
-        List<PrimaryKeyColumn> cols = new ArrayList<>(cells.size());
-        for (PlainBufferCell c : cells) {
-            if (!c.isPk() || c.getPkCellValue() == null) {
-                throw OtsException.invalid("Invalid primary key cell: " + c.getCellName());
-            }
-            cols.add(new PrimaryKeyColumn(c.getCellName(), c.getPkCellValue()));
-        }
-        return new PrimaryKey(cols);
+        return new ColumnChange(op, name, value, timestamp);
     }
 
     /** One row with the PlainBuffer header, or empty bytes for "no row" (what GetRow answers). */
