@@ -10,7 +10,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /** Fills the benchmark topic before any clock starts, and reads its end offsets. */
@@ -27,10 +26,9 @@ public final class KafkaLoader {
      * every acknowledgement; then checks that each partition holds exactly the records
      * {@link SampleTopic} expects, so the ceiling's primary keys match the connector's.
      */
-    public Map<TopicPartition, Long> load(SampleTopic topic, int records) throws InterruptedException {
+    public Map<TopicPartition, Long> load(SampleTopic topic, int records) {
         kafka.createTopic(topic.name(), topic.partitions());
         try (KafkaProducer<byte[], byte[]> producer = kafka.connect().kafka().createProducer(producerSettings())) {
-            awaitLeaders(producer, topic);
             for (long i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic.name(), topic.partitionOf(i), utf8("k" + i),
                         utf8(SampleRecords.json(i))), (metadata, error) -> {
@@ -54,10 +52,9 @@ public final class KafkaLoader {
     }
 
     /**
-     * Not idempotent on purpose: an idempotent producer that starts sending while a fresh topic's
-     * leaders are still being elected was seen stuck in OUT_OF_ORDER_SEQUENCE_NUMBER retries until
-     * its delivery timeout. One request in flight keeps the order; the end-offset check above
-     * catches any duplicate a retry could make.
+     * As the harness's test producer (not idempotent: the embedded broker can make an idempotent
+     * one fail with OUT_OF_ORDER_SEQUENCE_NUMBER on a fresh topic), with larger batches. One
+     * request in flight keeps the order; the end-offset check above catches any duplicate.
      */
     private static Map<String, Object> producerSettings() {
         Map<String, Object> props = new HashMap<>();
@@ -67,16 +64,6 @@ public final class KafkaLoader {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         return props;
-    }
-
-    private static void awaitLeaders(KafkaProducer<byte[], byte[]> producer, SampleTopic topic) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (producer.partitionsFor(topic.name()).stream().map(PartitionInfo::leader).anyMatch(leader -> leader == null)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topic " + topic.name() + " has partitions without a leader");
-            }
-            Thread.sleep(100);
-        }
     }
 
     private static byte[] utf8(String text) {
