@@ -93,6 +93,17 @@ public final class StoredRow {
         return out;
     }
 
+    /** How many versions the column with the most versions holds (cells are grouped by column). */
+    int mostVersionsOfOneColumn() {
+        int most = 0;
+        int run = 0;
+        for (int i = 0; i < cells.length; i++) {
+            run = i > 0 && cells[i].name().equals(cells[i - 1].name()) ? run + 1 : 1;
+            most = Math.max(most, run);
+        }
+        return most;
+    }
+
     public int size() {
         return cells.length;
     }

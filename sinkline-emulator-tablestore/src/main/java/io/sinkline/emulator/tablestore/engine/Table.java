@@ -313,7 +313,7 @@ public final class Table {
 
     /** Drops expired cells and versions beyond max versions, so memory follows what is visible. */
     private static StoredRow trim(StoredRow row, TableOptions opts, long now) {
-        if (opts.timeToLiveSeconds() <= 0 && opts.maxVersions() >= row.size()) {
+        if (opts.timeToLiveSeconds() <= 0 && opts.maxVersions() >= row.mostVersionsOfOneColumn()) {
             return row;
         }
         List<Cell> visible = row.visibleCells(opts, now);
@@ -327,6 +327,7 @@ public final class Table {
         }
         List<ColumnChange> out = new ArrayList<>(changes.size());
         long offsetMillis = opts.maxVersionOffsetSeconds() * 1000L;
+        Long serverVersion = now; // boxed once per row, not once per column
         for (ColumnChange raw : changes) {
             validateColumn(raw, primaryKeyNames);
             ColumnChange c = raw;
@@ -338,7 +339,7 @@ public final class Table {
             if (c.op() == ColumnChange.Op.DELETE_ONE_VERSION && c.timestamp() == null) {
                 throw OtsException.invalid("The timestamp of the version to delete is missing: " + c.name());
             }
-            long ts = c.timestamp() == null || c.op() == ColumnChange.Op.INCREMENT ? now : c.timestamp();
+            Long ts = c.timestamp() == null || c.op() == ColumnChange.Op.INCREMENT ? serverVersion : c.timestamp();
             if (c.op() == ColumnChange.Op.PUT && (ts < now - offsetMillis || ts > now + offsetMillis || ts < 0)) {
                 throw OtsException.invalid("The timestamp " + ts + " of column " + c.name()
                         + " is out of the range allowed by max version offset " + opts.maxVersionOffsetSeconds() + "s.");

@@ -35,6 +35,7 @@ public final class BatchWriteActions {
         }
         checkRowCount(total);
         OtsInternalApi.BatchWriteRowResponse.Builder out = OtsInternalApi.BatchWriteRowResponse.newBuilder();
+        ColumnNames names = new ColumnNames();
         for (OtsInternalApi.TableInBatchWriteRowRequest t : req.getTablesList()) {
             OtsInternalApi.TableInBatchWriteRowResponse.Builder tOut =
                     OtsInternalApi.TableInBatchWriteRowResponse.newBuilder().setTableName(t.getTableName());
@@ -46,7 +47,7 @@ public final class BatchWriteActions {
                         throw injected;
                     }
                     Table table = catalog.get(t.getTableName());
-                    WriteResult r = table.write(RowCodec.decodeMutation(Requests.kind(row.getType()), row.getRowChange()),
+                    WriteResult r = table.write(RowCodec.decodeMutation(Requests.kind(row.getType()), row.getRowChange(), names),
                             Requests.condition(row.getCondition()));
                     rOut.setIsOk(true).setConsumed(Capacity.ONE_WRITE)
                             .setRow(Requests.returnedRow(row.hasReturnContent() ? row.getReturnContent() : null, r));
@@ -65,6 +66,7 @@ public final class BatchWriteActions {
         Table table = catalog.get(req.getTableName());
         OtsInternalApi.BulkImportResponse.Builder out = OtsInternalApi.BulkImportResponse.newBuilder()
                 .setTableName(req.getTableName());
+        ColumnNames names = new ColumnNames();
         for (OtsInternalApi.RowInBulkImportRequest row : req.getRowsList()) {
             OtsInternalApi.RowInBulkImportResponse.Builder rOut = OtsInternalApi.RowInBulkImportResponse.newBuilder();
             try {
@@ -73,7 +75,7 @@ public final class BatchWriteActions {
                     throw injected;
                 }
                 RowMutation.Kind kind = Requests.kind(row.getType());
-                table.write(RowCodec.decodeMutation(kind, row.getRowChange()), WriteCondition.NONE);
+                table.write(RowCodec.decodeMutation(kind, row.getRowChange(), names), WriteCondition.NONE);
                 rOut.setIsOk(true).setConsumed(Capacity.ONE_WRITE);
             } catch (OtsException e) {
                 rOut.setIsOk(false).setError(Requests.error(e));

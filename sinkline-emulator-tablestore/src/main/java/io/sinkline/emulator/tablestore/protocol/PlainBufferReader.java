@@ -27,8 +27,7 @@ import java.util.List;
 final class PlainBufferReader {
     private final ByteBuffer in;
     private int tag;
-    /** Reused for column names, which become Strings without an array of their own. */
-    private byte[] nameScratch = new byte[64];
+    private final ColumnNames names;
 
     // The cell being read.
     private String cellName;
@@ -37,23 +36,27 @@ final class PlainBufferReader {
     private int cellType;
     private long cellTimestamp;
 
-    private PlainBufferReader(ByteBuffer bytes) {
+    private PlainBufferReader(ByteBuffer bytes, ColumnNames names) {
         this.in = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+        this.names = names;
     }
 
-    /** The row's key and, unless {@code kind} is DELETE, its column changes. */
-    static RowMutation readMutation(ByteBuffer bytes, RowMutation.Kind kind) throws IOException {
-        return read(bytes, kind);
+    /**
+     * The row's key and, unless {@code kind} is DELETE, its column changes; {@code names} may be shared
+     * by the rows of one request.
+     */
+    static RowMutation readMutation(ByteBuffer bytes, RowMutation.Kind kind, ColumnNames names) throws IOException {
+        return read(bytes, kind, names);
     }
 
     /** The row's primary key (a key sent as a row without columns). */
     static PrimaryKey readPrimaryKey(ByteBuffer bytes) throws IOException {
-        return read(bytes, null).primaryKey();
+        return read(bytes, null, new ColumnNames()).primaryKey();
     }
 
-    private static RowMutation read(ByteBuffer bytes, RowMutation.Kind kind) throws IOException {
+    private static RowMutation read(ByteBuffer bytes, RowMutation.Kind kind, ColumnNames names) throws IOException {
         try {
-            PlainBufferReader reader = new PlainBufferReader(bytes);
+            PlainBufferReader reader = new PlainBufferReader(bytes, names);
             RowMutation row = reader.row(kind);
             if (reader.tag != 0) {
                 throw new IOException("Expected one row in the PlainBuffer, got more.");
@@ -128,7 +131,7 @@ final class PlainBufferReader {
             int length = in.getInt();
             checkLength(length);
             crc = crc(crc, in.position(), length);
-            cellName = name(length);
+            cellName = names.read(in, length);
             nextTag();
         }
         if (tag == PlainBufferConsts.TAG_CELL_VALUE) {
@@ -170,15 +173,6 @@ final class PlainBufferReader {
             crc = PlainBufferCrc8.crc8(crc, in.get(i));
         }
         return crc;
-    }
-
-    private String name(int length) throws IOException {
-        checkLength(length);
-        if (nameScratch.length < length) {
-            nameScratch = new byte[length];
-        }
-        in.get(nameScratch, 0, length);
-        return new String(nameScratch, 0, length, StandardCharsets.UTF_8);
     }
 
     private PrimaryKeyValue primaryKeyValue(byte type) throws IOException {

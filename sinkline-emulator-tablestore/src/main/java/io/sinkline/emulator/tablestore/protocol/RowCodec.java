@@ -35,8 +35,13 @@ public final class RowCodec {
     }
 
     public static RowMutation decodeMutation(RowMutation.Kind kind, ByteString bytes) {
+        return decodeMutation(kind, bytes, new ColumnNames());
+    }
+
+    /** A row of a batch: {@code names} is shared by the rows of one request. */
+    static RowMutation decodeMutation(RowMutation.Kind kind, ByteString bytes, ColumnNames names) {
         try {
-            return PlainBufferReader.readMutation(bytes.asReadOnlyByteBuffer(), kind);
+            return PlainBufferReader.readMutation(bytes.asReadOnlyByteBuffer(), kind, names);
         } catch (IOException e) {
             throw invalidPlainBuffer(e);
         }
