@@ -48,7 +48,7 @@ final class QuickstartCommand implements Callable<Integer> {
         try {
             Class.forName(className, false, QuickstartCommand.class.getClassLoader());
             return true;
-        } catch (ClassNotFoundException e) {
+        } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
     }

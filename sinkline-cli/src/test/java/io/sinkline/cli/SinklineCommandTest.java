@@ -33,7 +33,10 @@ class SinklineCommandTest {
     @Test
     void quickstartSaysWhichPartsExistAndFailsUntilAllDo() {
         int exitCode = run("quickstart");
-        assertThat(out.toString()).contains("Tablestore emulator", "MaxCompute sink connector");
+        assertThat(out.toString()).contains(
+                "[x] Tablestore emulator", "[x] MaxCompute emulator",
+                "[x] Tablestore sink connector", "[x] MaxCompute sink connector",
+                "[ ] Local stack");
         assertThat(exitCode).isEqualTo(1);
     }
 

@@ -3,10 +3,10 @@ package io.sinkline.cli.maxcompute;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import io.sinkline.emulator.maxcompute.MaxComputeEmulator;
 import io.sinkline.emulator.maxcompute.MaxComputeEmulatorOptions;
+import io.sinkline.cli.ForegroundService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,18 +47,11 @@ public final class MaxComputeEmulatorCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Keep tables in this directory across restarts (default: in memory).")
     Path dataDir;
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
     @Override
     public Integer call() throws InterruptedException {
         MaxComputeEmulator emulator = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder()
                 .host(bind).port(port).project(project).accessKeyId(accessKeyId).accessKeySecret(accessKeySecret)
                 .strict(strict).dataDir(dataDir).build());
-        Thread hook = new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "mc-emulator-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("MaxCompute emulator listening on %s%n", emulator.endpoint());
         out.printf("  tunnel:  %s%n", emulator.tunnelEndpoint());
@@ -67,15 +60,7 @@ public final class MaxComputeEmulatorCommand implements Callable<Integer> {
                 dataDir == null ? "in memory" : dataDir.toAbsolutePath());
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        try {
-            stopped.await();
-        } finally {
-            // Interrupted (embedded use): stop here instead of at JVM exit.
-            if (stopped.getCount() > 0) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                emulator.close();
-            }
-        }
+        ForegroundService.runUntilStopped(emulator, "maxcompute-emulator");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.sinkline.cli.tablestore;
 
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
+import io.sinkline.cli.ForegroundService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code sinkline emulator tablestore}: a local Tablestore in the foreground until Ctrl-C. */
 @Command(
@@ -47,19 +47,12 @@ public final class TablestoreEmulatorCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Keep data in this directory across restarts (default: in memory).")
     Path dataDir;
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
     @Override
     public Integer call() throws InterruptedException {
         TablestoreEmulator emulator = TablestoreEmulator.start(TablestoreEmulatorOptions.builder()
                 .port(port).bindAddress(bind).instanceName(instance)
                 .accessKeyId(accessKeyId).accessKeySecret(accessKeySecret)
                 .strict(strict).dataDir(dataDir).build());
-        Thread hook = new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "ots-emulator-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Tablestore emulator listening on %s%n", emulator.endpoint());
         out.printf("  instance: %s  access key id: %s  strict: %s  data: %s%n", instance, accessKeyId, strict,
@@ -67,15 +60,7 @@ public final class TablestoreEmulatorCommand implements Callable<Integer> {
         out.printf("  faults:   %s/_sinkline/faults%n", emulator.endpoint());
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        try {
-            stopped.await();
-        } finally {
-            // Interrupted (embedded use): stop here instead of at JVM exit.
-            if (stopped.getCount() > 0) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                emulator.close();
-            }
-        }
+        ForegroundService.runUntilStopped(emulator, "tablestore-emulator");
         return 0;
     }
 }
