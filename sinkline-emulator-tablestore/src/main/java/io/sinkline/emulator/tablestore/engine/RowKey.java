@@ -74,43 +74,73 @@ public final class RowKey implements Comparable<RowKey> {
         return Arrays.hashCode(sortKey);
     }
 
+    /** Sized exactly first, then filled: a key is encoded once per written row. */
     private static byte[] encode(PrimaryKey pk) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
-        for (PrimaryKeyColumn c : pk.getPrimaryKeyColumns()) {
+        PrimaryKeyColumn[] cols = pk.getPrimaryKeyColumns();
+        int size = 0;
+        for (PrimaryKeyColumn c : cols) {
+            size += 1 + valueSize(c.getValue());
+        }
+        byte[] out = new byte[size];
+        int pos = 0;
+        for (PrimaryKeyColumn c : cols) {
             PrimaryKeyValue v = c.getValue();
             if (v.isInfMin()) {
-                out.write(INF_MIN);
+                out[pos++] = INF_MIN;
                 continue;
             }
             if (v.isInfMax()) {
-                out.write(INF_MAX);
+                out[pos++] = INF_MAX;
                 continue;
             }
-            out.write(VALUE);
+            out[pos++] = VALUE;
             switch (v.getType()) {
                 case INTEGER -> {
                     long n = v.asLong() ^ Long.MIN_VALUE; // flip the sign bit: signed order as unsigned bytes
                     for (int shift = 56; shift >= 0; shift -= 8) {
-                        out.write((int) (n >>> shift));
+                        out[pos++] = (byte) (n >>> shift);
                     }
                 }
-                case STRING -> escaped(out, v.asString().getBytes(StandardCharsets.UTF_8));
-                case BINARY -> escaped(out, v.asBinary());
+                case STRING -> pos = escaped(out, pos, v.asStringInBytes()); // the decoder's UTF-8 bytes, not a new encoding
+                case BINARY -> pos = escaped(out, pos, v.asBinary());
                 default -> throw new IllegalArgumentException("Unsupported primary key value: " + v);
             }
         }
-        return out.toByteArray();
+        return out;
+    }
+
+    private static int valueSize(PrimaryKeyValue v) {
+        if (v.isInfMin() || v.isInfMax()) {
+            return 0;
+        }
+        return switch (v.getType()) {
+            case INTEGER -> 8;
+            case STRING -> escapedSize(v.asStringInBytes());
+            case BINARY -> escapedSize(v.asBinary());
+            default -> throw new IllegalArgumentException("Unsupported primary key value: " + v);
+        };
+    }
+
+    private static int escapedSize(byte[] bytes) {
+        int n = bytes.length + 2;
+        for (byte b : bytes) {
+            if (b == 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** 0x00 becomes 0x00 0xFF and 0x00 0x01 ends the value, so a prefix sorts first. */
-    private static void escaped(ByteArrayOutputStream out, byte[] bytes) {
+    private static int escaped(byte[] out, int pos, byte[] bytes) {
         for (byte b : bytes) {
-            out.write(b);
+            out[pos++] = b;
             if (b == 0) {
-                out.write(0xFF);
+                out[pos++] = (byte) 0xFF;
             }
         }
-        out.write(0);
-        out.write(1);
+        out[pos++] = 0;
+        out[pos++] = 1;
+        return pos;
     }
 }
