@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -72,7 +73,7 @@ public final class MaxComputeSinkTask extends SinkTask {
         Odps odps = OdpsClients.odps(config);
         TableTunnel tunnel = OdpsClients.tunnel(odps, config);
         String schema = OdpsClients.schemaOrNull(config);
-        TableSchema tableSchema = describeTable(odps, config, schema);
+        TableSchema tableSchema = describeTableWithRetries(odps, config, schema);
         TableLayout layout = TableLayout.of(config.table(), tableSchema, config.format(), config.mode());
         RowFormatter formatter = RowFormatters.create(config.format(), config.mode(), layout,
                 config.csvDelimiter(), config.csvNullValue(), config.timeZone());
@@ -81,9 +82,7 @@ public final class MaxComputeSinkTask extends SinkTask {
 
         metrics = SinkTaskMetrics.register("maxcompute", connector, taskId);
         pool = Executors.newFixedThreadPool(config.sinkPoolSize(), threads(connector + "-" + taskId));
-        RetryPolicy retryPolicy = RetryPolicy.exponentialDecay(Duration.ofMillis(Math.max(1, config.writeRetryBackoffMs())),
-                MAX_RETRY_DELAY, config.writeRetries(), Duration.ofMinutes(15));
-        WriteRetries retries = new WriteRetries(retryPolicy, pool, metrics);
+        WriteRetries retries = new WriteRetries(writeRetryPolicy(config), pool, metrics);
         PartitionCreator partitions = new PartitionCreator(target);
         writer = config.useStreaming()
                 ? new StreamingTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics)
@@ -104,13 +103,58 @@ public final class MaxComputeSinkTask extends SinkTask {
                 config.format(), config.mode(), config.useStreaming() ? "streaming" : "batch");
     }
 
+    /**
+     * Connect does not restart a task whose start() failed, so a service that is briefly
+     * unreachable or busy must not fail it: transient errors are retried under the write retry
+     * policy; a missing table fails at once.
+     */
+    private static TableSchema describeTableWithRetries(Odps odps, MaxComputeSinkConfig config, String schema) {
+        RetryPolicy.Attempts attempts = writeRetryPolicy(config).start();
+        while (true) {
+            try {
+                return describeTable(odps, config, schema);
+            } catch (TableNotFoundException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                Optional<Duration> delay = attempts.nextDelay();
+                if (delay.isEmpty()) {
+                    throw e;
+                }
+                LOG.warn("Reading table {} failed ({}); retry {} in {} ms", config.table(), e.getMessage(),
+                        attempts.retries(), delay.get().toMillis());
+                sleep(delay.get());
+            }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while starting", e);
+        }
+    }
+
+    private static RetryPolicy writeRetryPolicy(MaxComputeSinkConfig config) {
+        return RetryPolicy.exponentialDecay(Duration.ofMillis(Math.max(1, config.writeRetryBackoffMs())),
+                MAX_RETRY_DELAY, config.writeRetries(), Duration.ofMinutes(15));
+    }
+
+    /** The table is not there: retrying will not help. */
+    static final class TableNotFoundException extends ConnectException {
+        TableNotFoundException(String message) {
+            super(message);
+        }
+    }
+
     private static TableSchema describeTable(Odps odps, MaxComputeSinkConfig config, String schema) {
         try {
             boolean exists = schema == null
                     ? odps.tables().exists(config.project(), config.table())
                     : odps.tables().exists(config.project(), schema, config.table());
             if (!exists) {
-                throw new ConnectException("Table " + config.table() + " does not exist in project " + config.project()
+                throw new TableNotFoundException("Table " + config.table() + " does not exist in project " + config.project()
                         + "; create it first (the README shows the columns each format needs)");
             }
             Table table = schema == null ? odps.tables().get(config.project(), config.table())

@@ -1,5 +1,7 @@
 package io.sinkline.maxcompute.e2e;
 
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+
 import io.sinkline.testing.KafkaConnectHarness;
 
 /** What every end-to-end test class runs on: the MaxCompute emulator and one Connect cluster. */
@@ -16,12 +18,30 @@ final class EndToEndStack implements AutoCloseable {
     static EndToEndStack start() {
         MaxComputeFixture mc = new MaxComputeFixture();
         try {
-            // hybrid_warn: a core plugin (EventPatternPredicate) has no ServiceLoader manifest yet, which service_load refuses.
+            // Test records carry the seeds' timestamps (2023, 2024): without this, the broker's
+            // retention check may delete them before the connector reads them.
             return new EndToEndStack(mc, KafkaConnectHarness.builder().workers(1)
-                    .workerProperty("plugin.discovery", "hybrid_warn").start());
+                    .brokerProperty("log.retention.ms", "-1").start());
         } catch (RuntimeException e) {
             mc.close();
             throw e;
+        }
+    }
+
+    /** The connector's and its tasks' states, with the first line of any trace: for timeout messages. */
+    String status(String connector) {
+        try {
+            ConnectorStateInfo info = kafka.connectorStatus(connector);
+            StringBuilder text = new StringBuilder(connector).append(' ').append(info.connector().state());
+            for (ConnectorStateInfo.TaskState task : info.tasks()) {
+                text.append(", task ").append(task.id()).append(' ').append(task.state());
+                if (task.trace() != null) {
+                    text.append(" (").append(task.trace().lines().findFirst().orElse("")).append(')');
+                }
+            }
+            return text.toString();
+        } catch (RuntimeException e) {
+            return connector + " status unavailable: " + e.getMessage();
         }
     }
 

@@ -60,7 +60,7 @@ class ErrorPolicyEndToEndTest {
     }
 
     private static void assertGoodRowsWritten(String table) {
-        mc.awaitCount(table, 2, TIMEOUT);
+        mc.awaitCount(table, 2, TIMEOUT, () -> stack.status(table));
         assertThat(mc.rows("SELECT `offset`, id FROM " + table + " ORDER BY `offset`;"))
                 .containsExactly(List.of("0", "100"), List.of("2", "102"));
     }

@@ -138,7 +138,7 @@ class FormatsModesAndWindowsEndToEndTest {
             kafka.deployConnector(c.name(), config);
         }
         for (Case c : cases) {
-            mc.awaitCount(c.name(), 3, TIMEOUT);
+            mc.awaitCount(c.name(), 3, TIMEOUT, () -> stack.status(c.name()));
             verify(c);
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
@@ -66,11 +67,16 @@ final class MaxComputeFixture implements AutoCloseable {
 
     /** Waits until the table holds at least {@code expected} rows; returns the count seen. */
     long awaitCount(String table, long expected, Duration timeout) {
+        return awaitCount(table, expected, timeout, () -> "");
+    }
+
+    /** As above; {@code context} (e.g. the connector's status) goes into the timeout message. */
+    long awaitCount(String table, long expected, Duration timeout, Supplier<String> context) {
         long[] last = {-1};
-        Await.until(table + " holds " + expected + " rows (last count " + last[0] + ")", timeout, () -> {
+        Await.until(table + " holds " + expected + " rows", timeout, () -> {
             last[0] = count(table);
-            return last[0] >= expected;
-        });
+            return last[0] >= expected ? Boolean.TRUE : null;
+        }, () -> "count " + last[0] + "; " + context.get());
         return last[0];
     }
 

@@ -71,7 +71,7 @@ class SeedExamplesEndToEndTest {
 
         Map<String, String> config = mc.connectorConfig("topic_text", "table_text");
         kafka.deployConnector("odps-test-text", config);
-        mc.awaitCount("table_text", 2, TIMEOUT);
+        mc.awaitCount("table_text", 2, TIMEOUT, () -> stack.status("odps-test-text"));
 
         assertThat(mc.rows("SELECT * FROM table_text ORDER BY `offset`;")).containsExactly(
                 Arrays.asList("topic_text", "0", "0", null, "abc", "07-13-2023 21:13"),
@@ -92,7 +92,7 @@ class SeedExamplesEndToEndTest {
         Map<String, String> config = mc.connectorConfig("csv_test", "table_csv");
         config.put("format", "CSV");
         kafka.deployConnector("odps-test-csv", config);
-        mc.awaitCount("table_csv", 2, TIMEOUT);
+        mc.awaitCount("table_csv", 2, TIMEOUT, () -> stack.status("odps-test-csv"));
 
         assertThat(mc.rows("SELECT * FROM table_csv ORDER BY `offset`;")).containsExactly(
                 List.of("csv_test", "0", "0", "1103", "zhangsan", "china", "07-14-2023 00:10"),
@@ -112,7 +112,7 @@ class SeedExamplesEndToEndTest {
         Map<String, String> config = mc.connectorConfig("Topic_json", "table_json");
         config.put("format", "JSON");
         kafka.deployConnector("odps-test-json", config);
-        mc.awaitCount("table_json", 2, TIMEOUT);
+        mc.awaitCount("table_json", 2, TIMEOUT, () -> stack.status("odps-test-json"));
 
         List<List<String>> rows = mc.rows("SELECT * FROM table_json ORDER BY `offset`;");
         assertThat(rows).hasSize(2);
@@ -136,7 +136,7 @@ class SeedExamplesEndToEndTest {
         Map<String, String> config = mc.connectorConfig("topic_flatten", "table_flatten");
         config.put("format", "FLATTEN");
         kafka.deployConnector("odps-test-flatten", config);
-        mc.awaitCount("table_flatten", 2, TIMEOUT);
+        mc.awaitCount("table_flatten", 2, TIMEOUT, () -> stack.status("odps-test-flatten"));
 
         List<List<String>> rows = mc.rows("SELECT topic, `partition`, `offset`, id, name, extendinfo, pt FROM table_flatten ORDER BY `offset`;");
         assertThat(rows).hasSize(2);
@@ -165,7 +165,7 @@ class SeedExamplesEndToEndTest {
         config.put("runtime.error.topic.bootstrap.servers", "http://" + kafka.bootstrapServers());
         config.put("skip_error", "false");
         kafka.deployConnector("odps-test-runtime-error", config);
-        mc.awaitCount("test_flatten", 2, TIMEOUT);
+        mc.awaitCount("test_flatten", 2, TIMEOUT, () -> stack.status("odps-test-runtime-error"));
 
         List<List<String>> rows = mc.rows("SELECT `offset`, id, name, pt FROM test_flatten ORDER BY `offset`;");
         assertThat(rows).containsExactly(List.of("0", "100", "json-3", "07-14-2023 13:16"),
