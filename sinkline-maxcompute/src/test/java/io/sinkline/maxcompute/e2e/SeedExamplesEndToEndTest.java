@@ -56,22 +56,31 @@ class SeedExamplesEndToEndTest {
         }
     }
 
-    private static void send(String topic, long timestamp, String key, String value) {
-        kafka.producer().send(ProducedRecord.to(topic).partition(0).timestamp(timestamp).key(key).value(value));
+    /**
+     * Seed 003's steps: create the table, create the topic and send the messages (key, value, ...)
+     * with the seed's timestamp, deploy the connector with the seed's configuration plus
+     * {@code settings}, wait for {@code expectedRows} rows.
+     */
+    private static void runExample(String connector, String topic, String table, String ddl, long timestamp,
+                                   Map<String, String> settings, int expectedRows, String... keysAndValues) {
+        mc.sql(ddl);
+        kafka.createTopic(topic, 1);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            kafka.producer().send(ProducedRecord.to(topic).partition(0).timestamp(timestamp)
+                    .key(keysAndValues[i]).value(keysAndValues[i + 1]));
+        }
+        kafka.producer().flush();
+        Map<String, String> config = mc.connectorConfig(topic, table);
+        config.putAll(settings);
+        kafka.deployConnector(connector, config);
+        mc.awaitCount(table, expectedRows, TIMEOUT, () -> stack.status(connector));
     }
 
     @Test
     void text() {
-        mc.sql("CREATE TABLE IF NOT EXISTS table_text(topic STRING, `partition` BIGINT, `offset` BIGINT, key STRING,"
-                + " value STRING) PARTITIONED BY (pt STRING);");
-        kafka.createTopic("topic_text", 1);
-        send("topic_text", TEXT_TIME, "123", "abc");
-        send("topic_text", TEXT_TIME, "456", "edf");
-        kafka.producer().flush();
-
-        Map<String, String> config = mc.connectorConfig("topic_text", "table_text");
-        kafka.deployConnector("odps-test-text", config);
-        mc.awaitCount("table_text", 2, TIMEOUT, () -> stack.status("odps-test-text"));
+        runExample("odps-test-text", "topic_text", "table_text", "CREATE TABLE IF NOT EXISTS table_text(topic STRING,"
+                + " `partition` BIGINT, `offset` BIGINT, key STRING, value STRING) PARTITIONED BY (pt STRING);",
+                TEXT_TIME, Map.of(), 2, "123", "abc", "456", "edf");
 
         assertThat(mc.rows("SELECT * FROM table_text ORDER BY `offset`;")).containsExactly(
                 Arrays.asList("topic_text", "0", "0", null, "abc", "07-13-2023 21:13"),
@@ -82,17 +91,9 @@ class SeedExamplesEndToEndTest {
 
     @Test
     void csv() {
-        mc.sql("CREATE TABLE IF NOT EXISTS table_csv(topic STRING, `partition` BIGINT, `offset` BIGINT, id BIGINT,"
-                + " name STRING, region STRING) PARTITIONED BY (pt STRING);");
-        kafka.createTopic("csv_test", 1);
-        send("csv_test", CSV_TIME, "123", "1103,zhangsan,china");
-        send("csv_test", CSV_TIME, "456", "1104,lisi,usa");
-        kafka.producer().flush();
-
-        Map<String, String> config = mc.connectorConfig("csv_test", "table_csv");
-        config.put("format", "CSV");
-        kafka.deployConnector("odps-test-csv", config);
-        mc.awaitCount("table_csv", 2, TIMEOUT, () -> stack.status("odps-test-csv"));
+        runExample("odps-test-csv", "csv_test", "table_csv", "CREATE TABLE IF NOT EXISTS table_csv(topic STRING,"
+                + " `partition` BIGINT, `offset` BIGINT, id BIGINT, name STRING, region STRING) PARTITIONED BY (pt STRING);",
+                CSV_TIME, Map.of("format", "CSV"), 2, "123", "1103,zhangsan,china", "456", "1104,lisi,usa");
 
         assertThat(mc.rows("SELECT * FROM table_csv ORDER BY `offset`;")).containsExactly(
                 List.of("csv_test", "0", "0", "1103", "zhangsan", "china", "07-14-2023 00:10"),
@@ -102,17 +103,11 @@ class SeedExamplesEndToEndTest {
 
     @Test
     void json() throws Exception {
-        mc.sql("CREATE TABLE IF NOT EXISTS table_json(topic STRING, `partition` BIGINT, `offset` BIGINT, key STRING,"
-                + " value JSON) PARTITIONED BY (pt STRING);");
-        kafka.createTopic("Topic_json", 1);
-        send("Topic_json", JSON_TIME, "123", "{\"id\":123,\"name\":\"json-1\",\"region\":\"beijing\"}");
-        send("Topic_json", JSON_TIME, "456", "{\"id\":456,\"name\":\"json-2\",\"region\":\"hangzhou\"}");
-        kafka.producer().flush();
-
-        Map<String, String> config = mc.connectorConfig("Topic_json", "table_json");
-        config.put("format", "JSON");
-        kafka.deployConnector("odps-test-json", config);
-        mc.awaitCount("table_json", 2, TIMEOUT, () -> stack.status("odps-test-json"));
+        runExample("odps-test-json", "Topic_json", "table_json", "CREATE TABLE IF NOT EXISTS table_json(topic STRING,"
+                + " `partition` BIGINT, `offset` BIGINT, key STRING, value JSON) PARTITIONED BY (pt STRING);",
+                JSON_TIME, Map.of("format", "JSON"), 2,
+                "123", "{\"id\":123,\"name\":\"json-1\",\"region\":\"beijing\"}",
+                "456", "{\"id\":456,\"name\":\"json-2\",\"region\":\"hangzhou\"}");
 
         List<List<String>> rows = mc.rows("SELECT * FROM table_json ORDER BY `offset`;");
         assertThat(rows).hasSize(2);
@@ -126,17 +121,12 @@ class SeedExamplesEndToEndTest {
 
     @Test
     void flatten() throws Exception {
-        mc.sql("CREATE TABLE IF NOT EXISTS table_flatten(topic STRING, `partition` BIGINT, `offset` BIGINT, id BIGINT,"
-                + " name STRING, extendinfo JSON) PARTITIONED BY (pt STRING);");
-        kafka.createTopic("topic_flatten", 1);
-        send("topic_flatten", FLATTEN_TIME, "123", "{\"id\":123,\"name\":\"json-1\",\"extendinfo\":{\"region\":\"beijing\",\"sex\":\"M\"}}");
-        send("topic_flatten", FLATTEN_TIME, "456", "{\"id\":456,\"name\":\"json-2\",\"extendinfo\":{\"region\":\"hangzhou\",\"sex\":\"W\"}}");
-        kafka.producer().flush();
-
-        Map<String, String> config = mc.connectorConfig("topic_flatten", "table_flatten");
-        config.put("format", "FLATTEN");
-        kafka.deployConnector("odps-test-flatten", config);
-        mc.awaitCount("table_flatten", 2, TIMEOUT, () -> stack.status("odps-test-flatten"));
+        runExample("odps-test-flatten", "topic_flatten", "table_flatten", "CREATE TABLE IF NOT EXISTS table_flatten("
+                + "topic STRING, `partition` BIGINT, `offset` BIGINT, id BIGINT, name STRING, extendinfo JSON)"
+                + " PARTITIONED BY (pt STRING);",
+                FLATTEN_TIME, Map.of("format", "FLATTEN"), 2,
+                "123", "{\"id\":123,\"name\":\"json-1\",\"extendinfo\":{\"region\":\"beijing\",\"sex\":\"M\"}}",
+                "456", "{\"id\":456,\"name\":\"json-2\",\"extendinfo\":{\"region\":\"hangzhou\",\"sex\":\"W\"}}");
 
         List<List<String>> rows = mc.rows("SELECT topic, `partition`, `offset`, id, name, extendinfo, pt FROM table_flatten ORDER BY `offset`;");
         assertThat(rows).hasSize(2);
@@ -150,22 +140,15 @@ class SeedExamplesEndToEndTest {
 
     @Test
     void abnormalDataGoesToTheErrorTopicAndTheRestIsWritten() throws Exception {
-        mc.sql("CREATE TABLE IF NOT EXISTS test_flatten(topic STRING, `partition` BIGINT, `offset` BIGINT, id BIGINT,"
-                + " name STRING, extendinfo JSON) PARTITIONED BY (pt STRING);");
-        kafka.createTopic("flatten_test", 1);
         kafka.createTopic("runtime_error", 1);
-        send("flatten_test", ABNORMAL_TIME, "100", "{\"id\":100,\"name\":\"json-3\",\"extendinfo\":{\"region\":\"beijing\",\"gender\":\"M\"}}");
-        send("flatten_test", ABNORMAL_TIME, "101", "{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}");
-        send("flatten_test", ABNORMAL_TIME, "102", "{\"id\":102,\"name\":\"json-5\",\"extendinfo\":{\"region\":\"beijing\",\"gender\":\"M\"}}");
-        kafka.producer().flush();
-
-        Map<String, String> config = mc.connectorConfig("flatten_test", "test_flatten");
-        config.put("format", "FLATTEN");
-        config.put("runtime.error.topic.name", "runtime_error");
-        config.put("runtime.error.topic.bootstrap.servers", "http://" + kafka.bootstrapServers());
-        config.put("skip_error", "false");
-        kafka.deployConnector("odps-test-runtime-error", config);
-        mc.awaitCount("test_flatten", 2, TIMEOUT, () -> stack.status("odps-test-runtime-error"));
+        runExample("odps-test-runtime-error", "flatten_test", "test_flatten", "CREATE TABLE IF NOT EXISTS test_flatten("
+                + "topic STRING, `partition` BIGINT, `offset` BIGINT, id BIGINT, name STRING, extendinfo JSON)"
+                + " PARTITIONED BY (pt STRING);",
+                ABNORMAL_TIME, Map.of("format", "FLATTEN", "runtime.error.topic.name", "runtime_error",
+                        "runtime.error.topic.bootstrap.servers", "http://" + kafka.bootstrapServers(), "skip_error", "false"), 2,
+                "100", "{\"id\":100,\"name\":\"json-3\",\"extendinfo\":{\"region\":\"beijing\",\"gender\":\"M\"}}",
+                "101", "{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}",
+                "102", "{\"id\":102,\"name\":\"json-5\",\"extendinfo\":{\"region\":\"beijing\",\"gender\":\"M\"}}");
 
         List<List<String>> rows = mc.rows("SELECT `offset`, id, name, pt FROM test_flatten ORDER BY `offset`;");
         assertThat(rows).containsExactly(List.of("0", "100", "json-3", "07-14-2023 13:16"),
