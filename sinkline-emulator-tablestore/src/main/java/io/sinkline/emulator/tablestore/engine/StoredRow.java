@@ -10,10 +10,11 @@ import java.util.List;
  * half-applied change. Cells are sorted by column name, newest version first.
  */
 public final class StoredRow {
-    static final Comparator<Cell> ORDER = Comparator.comparing(Cell::name)
-            .thenComparing(Comparator.comparingLong(Cell::timestamp).reversed());
-
-    private static final Cell[] NONE = new Cell[0];
+    /** By column name, newest version first (written out: this sort runs for every written row). */
+    static final Comparator<Cell> ORDER = (x, y) -> {
+        int byName = x.name().compareTo(y.name());
+        return byName != 0 ? byName : Long.compare(y.timestamp(), x.timestamp());
+    };
 
     private final Cell[] cells;
 
@@ -23,20 +24,24 @@ public final class StoredRow {
 
     /** A row from cells in any order; duplicates (same name and version) keep the last one given. */
     public static StoredRow of(List<Cell> cells) {
-        List<Cell> sorted = new ArrayList<>(cells.size());
-        for (int i = cells.size() - 1; i >= 0; i--) {
-            sorted.add(cells.get(i));
+        int n = cells.size();
+        Cell[] sorted = new Cell[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = cells.get(n - 1 - i); // reversed, so after the stable sort the later duplicate comes first
         }
-        sorted.sort(ORDER); // stable: the later duplicate stays first
-        List<Cell> unique = new ArrayList<>(sorted.size());
-        Cell previous = null;
-        for (Cell c : sorted) {
-            if (previous == null || !previous.name().equals(c.name()) || previous.timestamp() != c.timestamp()) {
-                unique.add(c);
+        Arrays.sort(sorted, ORDER);
+        int unique = 0;
+        for (int i = 0; i < n; i++) {
+            Cell c = sorted[i];
+            if (unique == 0 || !sameVersion(sorted[unique - 1], c)) {
+                sorted[unique++] = c;
             }
-            previous = c;
         }
-        return new StoredRow(unique.toArray(NONE));
+        return new StoredRow(unique == n ? sorted : Arrays.copyOf(sorted, unique));
+    }
+
+    private static boolean sameVersion(Cell a, Cell b) {
+        return a.timestamp() == b.timestamp() && a.name().equals(b.name());
     }
 
     /** All stored cells, expired or not. */
