@@ -1,5 +1,6 @@
 package io.sinkline.maxcompute.errors;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,15 +30,28 @@ public final class ErrorPolicyFactory {
     /** Connect's own key; the worker passes it to the task with the connector's other keys. */
     public static final String CONNECT_ERRORS_TOLERANCE = "errors.tolerance";
 
+    /** Extra settings of the error-topic producer (security, timeouts): {@code runtime.error.topic.producer.<key>}. */
+    public static final String ERROR_PRODUCER_PREFIX = "runtime.error.topic.producer.";
+
     private ErrorPolicyFactory() {
+    }
+
+    /**
+     * The error-topic producer's settings: {@code runtime.error.topic.producer.*} (e.g. the SASL
+     * settings of that cluster) and the bootstrap servers; the reporter forces acks=all and
+     * idempotence on top.
+     */
+    static Map<String, Object> errorProducerConfig(MaxComputeSinkConfig config) {
+        Map<String, Object> producer = new HashMap<>(config.originalsWithPrefix(ERROR_PRODUCER_PREFIX));
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.errorTopicBootstrapServers());
+        return producer;
     }
 
     public static ErrorHandler create(MaxComputeSinkConfig config, Map<String, String> taskProps, SinkTaskContext context,
                                       String connectorName, int taskId) {
         if (config.hasErrorTopic()) {
             return new ErrorHandler(ErrorTolerance.ALL, KafkaTopicErrorReporter.create(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.errorTopicBootstrapServers()),
-                    config.errorTopicName(), connectorName, taskId));
+                    errorProducerConfig(config), config.errorTopicName(), connectorName, taskId));
         }
         String connectTolerance = taskProps.getOrDefault(CONNECT_ERRORS_TOLERANCE, "none");
         if (ErrorTolerance.parse(CONNECT_ERRORS_TOLERANCE, connectTolerance) == ErrorTolerance.ALL) {
