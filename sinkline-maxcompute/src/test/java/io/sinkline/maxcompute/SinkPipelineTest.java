@@ -133,6 +133,28 @@ class SinkPipelineTest {
     }
 
     @Test
+    void preCommitWaitsForTheFlushInFlightSoItsOffsetsGoOutBeforeARevocation() throws Exception {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0), good(P0, 1)));
+        pipeline.flush(true);
+        Thread service = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writer.succeed(0);
+        });
+        service.start();
+
+        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommit(Duration.ofSeconds(30));
+
+        service.join();
+        assertThat(offsets).containsEntry(P0, new OffsetAndMetadata(2));
+    }
+
+    @Test
     void aFullBufferFlushesAndWaitsForTheFlushInFlight() {
         SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1); // every row fills the buffer
         pipeline.open(List.of(P0));
