@@ -45,6 +45,27 @@ public final class Cell {
         }
     }
 
+    /** A cell as {@link StoredRow} keeps it packed: the value as bits (numbers) or bytes (strings, binary). */
+    Cell(String name, long timestamp, ColumnType type, long bits, byte[] bytes) {
+        this.name = name;
+        this.timestamp = timestamp;
+        this.type = type;
+        this.bits = bits;
+        this.bytes = bytes;
+    }
+
+    ColumnType type() {
+        return type;
+    }
+
+    long bits() {
+        return bits;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
     public String name() {
         return name;
     }
