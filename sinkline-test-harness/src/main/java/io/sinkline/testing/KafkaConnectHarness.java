@@ -188,6 +188,9 @@ public final class KafkaConnectHarness implements AutoCloseable {
         private final Properties brokerProperties = new Properties();
 
         private Builder() {
+            // Tests produce records with old timestamps (the seeds' examples are from 2023); with the
+            // default 7-day retention the broker could delete them before a connector reads them.
+            brokerProperties.put("log.retention.ms", "-1");
         }
 
         public Builder workers(int workers) {
