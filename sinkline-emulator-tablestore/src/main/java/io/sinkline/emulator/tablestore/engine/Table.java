@@ -361,14 +361,24 @@ public final class Table {
         if (pkNames.contains(c.name())) {
             throw OtsException.invalid("The attribute column name '" + c.name() + "' duplicates a primary key column.");
         }
-        if (c.value() != null && c.value().getDataSize() > Limits.MAX_COLUMN_VALUE_BYTES) {
+        int valueSize = c.value() == null ? 0 : valueSize(c.value());
+        if (valueSize > Limits.MAX_COLUMN_VALUE_BYTES) {
             throw new OtsException(OtsErrorCode.PARAMETER_INVALID,
                     "The length of attribute column: '" + c.name() + "' exceeds the MaxLength:" + Limits.MAX_COLUMN_VALUE_BYTES
-                            + " with CurrentLength:" + c.value().getDataSize() + ".");
+                            + " with CurrentLength:" + valueSize + ".");
         }
         if (c.op() == ColumnChange.Op.INCREMENT && (c.value() == null || c.value().getType() != ColumnType.INTEGER)) {
             throw OtsException.invalid("The increment value of column '" + c.name() + "' must be INTEGER.");
         }
+    }
+
+    /** A value's size; a string by its UTF-8 bytes as received (getDataSize would encode the String again). */
+    private static int valueSize(ColumnValue v) {
+        return switch (v.getType()) {
+            case STRING -> v.asStringInBytes().length;
+            case BINARY -> v.asBinary().length;
+            default -> v.getDataSize();
+        };
     }
 
     /**
