@@ -1,6 +1,7 @@
 package io.sinkline.emulator.tablestore.protocol;
 
 import com.alicloud.openservices.tablestore.core.protocol.OtsInternalApi;
+import com.aliyun.ots.thirdparty.com.google.protobuf.ByteString;
 import io.sinkline.emulator.tablestore.engine.Limits;
 import io.sinkline.emulator.tablestore.engine.RowMutation;
 import io.sinkline.emulator.tablestore.engine.Table;
@@ -15,6 +16,9 @@ import io.sinkline.emulator.tablestore.faults.FaultInjector;
  * (the SDK merges results by index); injected row faults fail single rows.
  */
 public final class BatchWriteActions {
+    /** The answer for a written row that returns nothing: immutable, so every such row shares it. */
+    private static final OtsInternalApi.RowInBatchWriteRowResponse WRITTEN = written(ByteString.EMPTY);
+
     private final TableCatalog catalog;
     private final FaultInjector faults;
 
@@ -40,7 +44,6 @@ public final class BatchWriteActions {
             OtsInternalApi.TableInBatchWriteRowResponse.Builder tOut =
                     OtsInternalApi.TableInBatchWriteRowResponse.newBuilder().setTableName(t.getTableName());
             for (OtsInternalApi.RowInBatchWriteRowRequest row : t.getRowsList()) {
-                OtsInternalApi.RowInBatchWriteRowResponse.Builder rOut = OtsInternalApi.RowInBatchWriteRowResponse.newBuilder();
                 try {
                     OtsException injected = faults.rowFault("BatchWriteRow");
                     if (injected != null) {
@@ -49,12 +52,11 @@ public final class BatchWriteActions {
                     Table table = catalog.get(t.getTableName());
                     WriteResult r = table.write(RowCodec.decodeMutation(Requests.kind(row.getType()), row.getRowChange(), names),
                             Requests.condition(row.getCondition()));
-                    rOut.setIsOk(true).setConsumed(Capacity.ONE_WRITE)
-                            .setRow(Requests.returnedRow(row.hasReturnContent() ? row.getReturnContent() : null, r));
+                    ByteString returned = Requests.returnedRow(row.hasReturnContent() ? row.getReturnContent() : null, r);
+                    tOut.addRows(returned.isEmpty() ? WRITTEN : written(returned));
                 } catch (OtsException e) {
-                    rOut.setIsOk(false).setError(Requests.error(e));
+                    tOut.addRows(OtsInternalApi.RowInBatchWriteRowResponse.newBuilder().setIsOk(false).setError(Requests.error(e)));
                 }
-                tOut.addRows(rOut);
             }
             out.addTables(tOut);
         }
@@ -83,6 +85,11 @@ public final class BatchWriteActions {
             out.addRows(rOut);
         }
         return out.build();
+    }
+
+    private static OtsInternalApi.RowInBatchWriteRowResponse written(ByteString returnedRow) {
+        return OtsInternalApi.RowInBatchWriteRowResponse.newBuilder()
+                .setIsOk(true).setConsumed(Capacity.ONE_WRITE).setRow(returnedRow).build();
     }
 
     private static void checkRowCount(int rows) {
