@@ -202,6 +202,52 @@ class BatchAndRangeTest {
                 "ff/a", "ff/a\u0000b", "ff/z", "ff/é");
     }
 
+    @Test
+    void rangesSeeTheWritesAndDeletesMadeBetweenThem() {
+        EmulatorFixture.createTable(ots.client(), "range_changes", 1);
+        for (long i = 1; i <= 5; i++) {
+            putSeq("range_changes", i);
+        }
+        assertThat(seqs("range_changes", Direction.FORWARD)).containsExactly(1L, 2L, 3L, 4L, 5L);
+
+        deleteSeq("range_changes", 2); // a key ranges have seen
+        putSeq("range_changes", 7);
+        deleteSeq("range_changes", 7); // a key no range has seen yet
+        putSeq("range_changes", 6);
+        deleteSeq("range_changes", 4);
+        putSeq("range_changes", 4); // deleted and written again
+        assertThat(seqs("range_changes", Direction.FORWARD)).containsExactly(1L, 3L, 4L, 5L, 6L);
+
+        deleteSeq("range_changes", 1);
+        assertThat(seqs("range_changes", Direction.BACKWARD)).containsExactly(6L, 5L, 4L, 3L);
+    }
+
+    private static void putSeq(String table, long seq) {
+        RowPutChange put = new RowPutChange(table, pk("k", seq));
+        put.addColumn("v", ColumnValue.fromString("row " + seq));
+        ots.client().putRow(new PutRowRequest(put));
+    }
+
+    private static void deleteSeq(String table, long seq) {
+        ots.client().deleteRow(new DeleteRowRequest(new RowDeleteChange(table, pk("k", seq))));
+    }
+
+    private static List<Long> seqs(String table, Direction direction) {
+        RangeRowQueryCriteria c = new RangeRowQueryCriteria(table);
+        boolean forward = direction == Direction.FORWARD;
+        c.setInclusiveStartPrimaryKey(bound(forward ? PrimaryKeyValue.INF_MIN : PrimaryKeyValue.INF_MAX));
+        c.setExclusiveEndPrimaryKey(bound(forward ? PrimaryKeyValue.INF_MAX : PrimaryKeyValue.INF_MIN));
+        c.setDirection(direction);
+        c.setMaxVersions(1);
+        List<Long> seen = new ArrayList<>();
+        for (Row r : ots.client().getRange(new GetRangeRequest(c)).getRows()) {
+            long seq = r.getPrimaryKey().getPrimaryKeyColumn("seq").getValue().asLong();
+            assertThat(r.getLatestColumn("v").getValue().asString()).isEqualTo("row " + seq);
+            seen.add(seq);
+        }
+        return seen;
+    }
+
     static PrimaryKey bound(PrimaryKeyValue v) {
         return PrimaryKeyBuilder.createPrimaryKeyBuilder().addPrimaryKeyColumn("pk", v).addPrimaryKeyColumn("seq", v).build();
     }
