@@ -1,0 +1,13 @@
+package io.sinkline.maxcompute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CommitOccasionTest {
+
+    @Test
+    void aCallerThatIsNotConnectsPeriodicCommitCountsAsClosingSoPreCommitWaits() {
+        assertThat(CommitOccasion.isPeriodic()).isFalse();
+    }
+}
