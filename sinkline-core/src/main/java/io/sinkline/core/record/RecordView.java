@@ -73,6 +73,11 @@ public final class RecordView {
         return key;
     }
 
+    /** Whether {@link #value()} has been decoded already (a filter or a rule read it). */
+    public boolean isValueDecoded() {
+        return value != null;
+    }
+
     public JsonNode value() {
         if (value == null) {
             value = decoder.decode(record.value(), "value");

@@ -1,9 +1,13 @@
 package io.sinkline.tablestore.mapping;
 
+import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.sinkline.core.record.PayloadFormat;
 import io.sinkline.core.record.RecordView;
 import io.sinkline.tablestore.config.ColumnSpec;
+import io.sinkline.tablestore.config.ColumnType;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Picks a row's attribute columns: the whitelist (by field name or by JSONPath rule), or every
- * field of the value except the primary-key fields. A value that is not an object and has no
- * whitelist becomes one column named {@code value}. Null values are kept (as JSON null) so the
- * operation can decide whether they delete a column.
+ * Picks a row's attribute columns, converted to Tablestore values: the whitelist (by field name or
+ * by JSONPath rule), or every field of the value except the primary-key fields. A value that is
+ * not an object and has no whitelist becomes one column named {@code value}. JSON nulls are kept
+ * (as a null value) so the operation can decide whether they delete a column.
  */
 final class ColumnExtractor {
     static final String SCALAR_VALUE_COLUMN = "value";
@@ -29,9 +33,9 @@ final class ColumnExtractor {
         this.overEnvelope = overEnvelope;
     }
 
-    /** Column name → (value, declared type or null). */
-    Map<String, Typed> extract(RecordView view) {
-        Map<String, Typed> columns = new LinkedHashMap<>();
+    /** Column name → value, in the record's order; a null value stands for a JSON null. */
+    Map<String, ColumnValue> extract(RecordView view) {
+        Map<String, ColumnValue> columns = new LinkedHashMap<>();
         if (!whitelist.isEmpty()) {
             JsonNode value = null;
             for (ColumnSpec spec : whitelist) {
@@ -43,29 +47,51 @@ final class ColumnExtractor {
                     found = value.isObject() ? value.get(spec.name()) : null;
                 }
                 if (found != null) {
-                    columns.put(spec.name(), new Typed(found, spec.type()));
+                    columns.put(spec.name(), convert(spec.name(), found, spec.type()));
                 }
             }
             return columns;
         }
+        if (streamed(view, columns)) {
+            return columns;
+        }
+        columns.clear();
         JsonNode value = view.value();
         if (value.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (!primaryKeyFields.contains(field.getKey())) {
-                    columns.put(field.getKey(), new Typed(field.getValue(), null));
+                    columns.put(field.getKey(), convert(field.getKey(), field.getValue(), null));
                 }
             }
         } else if (!value.isNull()) {
-            columns.put(SCALAR_VALUE_COLUMN, new Typed(value, null));
+            columns.put(SCALAR_VALUE_COLUMN, convert(SCALAR_VALUE_COLUMN, value, null));
         }
         return columns;
     }
 
-    record Typed(JsonNode value, io.sinkline.tablestore.config.ColumnType type) {
-        boolean isNull() {
-            return value == null || value instanceof NullNode;
+    /**
+     * Every field of a JSON object value read straight from its text, when nothing decoded the
+     * value yet (no filter, no rule read it): the same columns as the tree, without the tree.
+     */
+    private boolean streamed(RecordView view, Map<String, ColumnValue> columns) {
+        if (view.format() != PayloadFormat.JSON || view.isValueDecoded()) {
+            return false;
         }
+        Object raw = view.record().value();
+        String text;
+        if (raw instanceof String s) {
+            text = s;
+        } else if (raw instanceof byte[] bytes) {
+            text = new String(bytes, StandardCharsets.UTF_8); // as the decoder reads bytes
+        } else {
+            return false;
+        }
+        return StreamedObjectColumns.isObjectText(text) && StreamedObjectColumns.read(text, primaryKeyFields, columns);
+    }
+
+    private static ColumnValue convert(String name, JsonNode value, ColumnType declared) {
+        return value instanceof NullNode ? null : TypedValues.column(name, value, declared);
     }
 }

@@ -1,5 +1,6 @@
 package io.sinkline.tablestore.mapping;
 
+import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.Condition;
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.RowChange;
@@ -71,24 +72,23 @@ public final class RowMapper {
         return change;
     }
 
-    private RowChange put(PrimaryKey key, Map<String, ColumnExtractor.Typed> values) {
+    private RowChange put(PrimaryKey key, Map<String, ColumnValue> values) {
         RowPutChange change = new RowPutChange(table, key);
-        values.forEach((name, typed) -> {
-            if (!typed.isNull()) {
-                change.addColumn(name, TypedValues.column(name, typed.value(), typed.type()));
+        values.forEach((name, value) -> {
+            if (value != null) {
+                change.addColumn(name, value);
             }
         });
         change.setCondition(new Condition(RowExistenceExpectation.IGNORE));
         return change;
     }
 
-    private RowChange update(PrimaryKey key, Map<String, ColumnExtractor.Typed> values) {
+    private RowChange update(PrimaryKey key, Map<String, ColumnValue> values) {
         RowUpdateChange change = new RowUpdateChange(table, key);
         int changes = 0;
-        for (Map.Entry<String, ColumnExtractor.Typed> entry : values.entrySet()) {
-            ColumnExtractor.Typed typed = entry.getValue();
-            if (!typed.isNull()) {
-                change.put(entry.getKey(), TypedValues.column(entry.getKey(), typed.value(), typed.type()));
+        for (Map.Entry<String, ColumnValue> entry : values.entrySet()) {
+            if (entry.getValue() != null) {
+                change.put(entry.getKey(), entry.getValue());
                 changes++;
             } else if (deleteMode.deletesColumns()) {
                 change.deleteColumns(entry.getKey());

@@ -48,8 +48,13 @@ public final class TypedValues {
             case BINARY -> ColumnValue.fromBinary(asBytes(column, value));
             case STRING -> ColumnValue.fromString(asText(value));
         };
-        checkSize(column, result, MAX_ATTRIBUTE_BYTES);
-        return result;
+        return checked(column, result);
+    }
+
+    /** The value itself, once it is within the service's size limit for attribute columns. */
+    static ColumnValue checked(String column, ColumnValue value) {
+        checkSize(column, value, MAX_ATTRIBUTE_BYTES);
+        return value;
     }
 
     public static PrimaryKeyValue primaryKey(String column, JsonNode value, ColumnType declared) {
