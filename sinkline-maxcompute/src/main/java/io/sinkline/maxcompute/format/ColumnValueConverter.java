@@ -98,6 +98,10 @@ public final class ColumnValueConverter {
                 }
                 return node.isNumber() ? integral(column, node.asLong()) : scalar(column, node);
             case DOUBLE:
+                if (node.isDouble()) {
+                    return node.doubleValue(); // already the exact double: no text round trip per value
+                }
+                return node.isNumber() ? fromText(column, node.numberValue().toString()) : scalar(column, node);
             case FLOAT:
             case DECIMAL:
                 return node.isNumber() ? fromText(column, node.numberValue().toString()) : scalar(column, node);

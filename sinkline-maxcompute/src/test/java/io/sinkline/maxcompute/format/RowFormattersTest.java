@@ -200,6 +200,21 @@ class RowFormattersTest {
     }
 
     @Test
+    void flattenWritesDoublesGivenAsFractionsWholeNumbersOrText() {
+        TableLayout layout = TableLayout.of("t", Tables.partitioned("topic", TypeInfoFactory.STRING,
+                "partition", TypeInfoFactory.BIGINT, "offset", TypeInfoFactory.BIGINT, "d", TypeInfoFactory.DOUBLE),
+                RecordFormat.FLATTEN, RecordMode.VALUE);
+        RowFormatter flatten = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
+
+        assertThat(flatten.format(record(null, "{\"d\":0.1}", 0)).getDouble("d")).isEqualTo(0.1d);
+        assertThat(flatten.format(record(null, "{\"d\":-1.7976931348623157E308}", 0)).getDouble("d")).isEqualTo(-Double.MAX_VALUE);
+        assertThat(flatten.format(record(null, "{\"d\":7}", 0)).getDouble("d")).isEqualTo(7.0d);
+        assertThat(flatten.format(record(null, "{\"d\":\"2.5\"}", 0)).getDouble("d")).isEqualTo(2.5d);
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"d\":\"x\"}", 0)))
+                .hasMessageContaining("'x' does not fit column 'd' of type DOUBLE");
+    }
+
+    @Test
     void aTableWithoutTheColumnsAFormatNeedsFailsAtStartNamingTheColumn() {
         assertThatThrownBy(() -> TableLayout.of("table_csv", Tables.csv(), RecordFormat.TEXT, RecordMode.VALUE))
                 .isInstanceOf(ConnectException.class)

@@ -69,4 +69,27 @@ class PartitionValueResolverTest {
 
         assertThat(resolver.valueFor(at(null))).isEqualTo("01-02-2030 03");
     }
+    @Test
+    void consecutiveRecordsAcrossWindowsAndOutOfOrderEachGetTheirOwnWindow() {
+        PartitionValueResolver resolver = new PartitionValueResolver(PartitionWindow.MINUTE, ZoneId.of("GMT+08:00"),
+                PartitionTimeSource.RECORD_TIME, PartitionValueStyle.SORTABLE, WALL);
+        long lastMilli = Instant.parse("2023-07-13T15:59:59.999Z").toEpochMilli(); // 23:59:59.999 local
+
+        assertThat(resolver.valueFor(at(lastMilli))).isEqualTo("2023-07-13 23:59");
+        assertThat(resolver.valueFor(at(lastMilli + 1))).isEqualTo("2023-07-14 00:00");
+        assertThat(resolver.valueFor(at(lastMilli - 59_999))).isEqualTo("2023-07-13 23:59");
+        assertThat(resolver.valueFor(at(lastMilli - 60_000))).isEqualTo("2023-07-13 23:58");
+        assertThat(resolver.valueFor(at(lastMilli + 60_001))).isEqualTo("2023-07-14 00:01");
+    }
+
+    @Test
+    void aDaylightSavingDayOf23HoursEndsAtLocalMidnight() {
+        PartitionValueResolver resolver = new PartitionValueResolver(PartitionWindow.DAY, ZoneId.of("America/Los_Angeles"),
+                PartitionTimeSource.RECORD_TIME, PartitionValueStyle.SORTABLE, WALL);
+        long midnightAfter = Instant.parse("2023-03-13T07:00:00Z").toEpochMilli(); // 00:00 PDT after the spring-forward day
+
+        assertThat(resolver.valueFor(at(Instant.parse("2023-03-12T09:00:00Z").toEpochMilli()))).isEqualTo("2023-03-12");
+        assertThat(resolver.valueFor(at(midnightAfter - 1))).isEqualTo("2023-03-12");
+        assertThat(resolver.valueFor(at(midnightAfter))).isEqualTo("2023-03-13");
+    }
 }
