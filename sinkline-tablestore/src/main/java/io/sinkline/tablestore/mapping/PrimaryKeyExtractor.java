@@ -15,6 +15,7 @@ final class PrimaryKeyExtractor {
     private final PrimaryKeyMode mode;
     private final List<ColumnSpec> columns;
     private final boolean overEnvelope;
+    private volatile TopicPartitionValue lastTopicPartition;
 
     PrimaryKeyExtractor(PrimaryKeyMode mode, List<ColumnSpec> columns, boolean overEnvelope) {
         this.mode = mode;
@@ -25,8 +26,7 @@ final class PrimaryKeyExtractor {
     PrimaryKey extract(RecordView view) {
         PrimaryKeyBuilder builder = PrimaryKeyBuilder.createPrimaryKeyBuilder(columns.size());
         if (mode == PrimaryKeyMode.KAFKA) {
-            builder.addPrimaryKeyColumn(columns.get(0).name(),
-                    PrimaryKeyValue.fromString(view.topic() + "_" + view.partition()));
+            builder.addPrimaryKeyColumn(columns.get(0).name(), topicPartition(view));
             builder.addPrimaryKeyColumn(columns.get(1).name(), PrimaryKeyValue.fromLong(view.offset()));
             return builder.build();
         }
@@ -35,6 +35,22 @@ final class PrimaryKeyExtractor {
                     TypedValues.primaryKey(column.name(), valueOf(view, column), column.type()));
         }
         return builder.build();
+    }
+
+    /** The {@code topic_partition} value; consecutive records mostly share it, so the last one is kept. */
+    private PrimaryKeyValue topicPartition(RecordView view) {
+        String topic = view.topic();
+        int partition = view.partition();
+        TopicPartitionValue last = lastTopicPartition;
+        if (last == null || last.partition() != partition || !last.topic().equals(topic)) {
+            last = new TopicPartitionValue(topic, partition, PrimaryKeyValue.fromString(topic + "_" + partition));
+            lastTopicPartition = last;
+        }
+        return last.value();
+    }
+
+    /** Immutable, so threads that share the mapper see a whole entry or none. */
+    private record TopicPartitionValue(String topic, int partition, PrimaryKeyValue value) {
     }
 
     private JsonNode valueOf(RecordView view, ColumnSpec column) {

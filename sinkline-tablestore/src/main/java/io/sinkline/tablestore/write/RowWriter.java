@@ -8,8 +8,6 @@ import com.alicloud.openservices.tablestore.model.ConsumedCapacity;
 import com.alicloud.openservices.tablestore.model.RowChange;
 import io.sinkline.core.errors.RetryPolicy;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +36,9 @@ public final class RowWriter implements AutoCloseable {
     private final ExecutorService callbacks;
     private final ScheduledExecutorService retries;
     private final Map<String, TableStoreWriter> writers = new ConcurrentHashMap<>();
-    // The SDK hands back the RowChange object we gave it; identity finds its delivery.
-    private final Map<RowChange, Delivery> inFlight = Collections.synchronizedMap(new IdentityHashMap<>());
+    // The SDK hands back the RowChange object we gave it; identity finds its delivery (RowChange
+    // keeps Object's equals and hashCode). Concurrent: the task thread adds, callback threads remove.
+    private final Map<RowChange, Delivery> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger scheduledRetries = new AtomicInteger();
 
     public RowWriter(AsyncClientInterface client, WriterSettings settings, RetryPolicy retryPolicy,
