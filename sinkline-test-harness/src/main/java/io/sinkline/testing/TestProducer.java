@@ -25,6 +25,21 @@ public final class TestProducer implements AutoCloseable {
         return send(ProducedRecord.to(topic).key(key).value(value));
     }
 
+    /**
+     * Sends a UTF-8 key and value to a partition ({@code null}: the partitioner's choice), with
+     * headers given as name, value, name, value, ...
+     */
+    public synchronized TestProducer send(String topic, Integer partition, String key, String value, String... headers) {
+        ProducedRecord record = ProducedRecord.to(topic).key(key).value(value);
+        if (partition != null) {
+            record.partition(partition);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            record.header(headers[i], headers[i + 1]);
+        }
+        return send(record);
+    }
+
     public synchronized TestProducer send(ProducedRecord record) {
         unacknowledged.add(producer.send(record.toProducerRecord()));
         return this;

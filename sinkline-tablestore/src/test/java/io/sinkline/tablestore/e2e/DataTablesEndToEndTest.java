@@ -8,6 +8,7 @@ import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.tablestore.TablestoreSinkConnector;
 import io.sinkline.testing.KafkaConnectHarness;
+import io.sinkline.testing.TestProducer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -28,7 +29,7 @@ class DataTablesEndToEndTest {
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
-    private static Producing producing;
+    private static TestProducer producing;
 
     @BeforeAll
     static void start() {
@@ -55,7 +56,7 @@ class DataTablesEndToEndTest {
 
     @Test
     void kafkaPrimaryKeysWithAutoCreateKeepColumnTypes() {
-        producing.createTopic("orders", 6);
+        kafka.createTopic("orders", 6);
         for (int i = 0; i < 60; i++) {
             producing.send("orders", i % 6, "k" + i, "{\"id\":" + i + ",\"name\":\"n" + i + "\",\"price\":" + (i + 0.5) + ",\"paid\":true,"
                             + "\"items\":[1,2],\"missing\":null}");
@@ -82,7 +83,7 @@ class DataTablesEndToEndTest {
 
     @Test
     void recordKeyModeDeletesOnTombstonesAndUpdatesMergeColumns() {
-        producing.createTopic("users", 1);
+        kafka.createTopic("users", 1);
         Map<String, String> config = tables.connectorConfig("users");
         config.put("primarykey.mode", "record_key");
         config.put("tablestore.users.primarykey.name", "uid");
@@ -112,7 +113,7 @@ class DataTablesEndToEndTest {
 
     @Test
     void recordValueModeWritesTheWhitelistWithItsTypes() throws java.io.IOException {
-        producing.createTopic("products", 2);
+        kafka.createTopic("products", 2);
         Map<String, String> config = tables.connectorConfig("products");
         // The secret comes through the worker's FileConfigProvider; the strict emulator checks signatures.
         java.nio.file.Path secrets = java.nio.file.Files.createTempFile("sinkline-secrets", ".properties");
@@ -142,7 +143,7 @@ class DataTablesEndToEndTest {
 
     @Test
     void jsonPathRulesReadTheSeedZeroEnvelopeInEveryDataFormat() {
-        producing.createTopic("demo-topic", 1);
+        kafka.createTopic("demo-topic", 1);
         Map<String, String> formats = new LinkedHashMap<>();
         formats.put("json", "env_json");
         formats.put("text", "env_text");
@@ -182,7 +183,7 @@ class DataTablesEndToEndTest {
     @Test
     void deleteOperationRemovesRowsByKey() {
         tables.create("doomed", Map.of("id", PrimaryKeyType.STRING));
-        producing.createTopic("removals", 1);
+        kafka.createTopic("removals", 1);
         Map<String, String> put = tables.connectorConfig("removals");
         put.put("topics.assign.tables", "removals:doomed");
         put.put("primarykey.mode", "record_key");
@@ -196,7 +197,7 @@ class DataTablesEndToEndTest {
         tables.awaitRows("doomed", 5, WAIT);
         kafka.deleteConnector("removals-put");
 
-        producing.createTopic("removals-2", 1);
+        kafka.createTopic("removals-2", 1);
         Map<String, String> delete = new java.util.HashMap<>(put);
         delete.put("topics", "removals-2");
         delete.put("topics.assign.tables", "removals-2:doomed");
@@ -212,7 +213,7 @@ class DataTablesEndToEndTest {
 
     @Test
     void eventPatternsFilterInTheSinkAndAsAConnectPredicate() {
-        producing.createTopic("events", 1);
+        kafka.createTopic("events", 1);
         String pattern = "{\"data\":{\"value\":{"
                 + "\"status\":[\"paid\", {\"prefix\":\"ship\"}],"
                 + "\"sku\":[{\"suffix\":\"-x\"}],"
@@ -291,7 +292,7 @@ class DataTablesEndToEndTest {
     @Test
     void anExistingTableWithAnotherPrimaryKeyFailsTheTaskNamingTheMismatch() {
         tables.create("mismatched", Map.of("id", PrimaryKeyType.STRING));
-        producing.createTopic("mismatch", 1);
+        kafka.createTopic("mismatch", 1);
         Map<String, String> config = tables.connectorConfig("mismatch");
         config.put("topics.assign.tables", "mismatch:mismatched");
         config.put("primarykey.mode", "record_key");

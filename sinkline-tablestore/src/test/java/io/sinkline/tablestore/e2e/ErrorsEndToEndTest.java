@@ -8,6 +8,7 @@ import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.KafkaConnectHarness;
+import io.sinkline.testing.TestProducer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ class ErrorsEndToEndTest {
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
-    private static Producing producing;
+    private static TestProducer producing;
 
     /** Records the mapping must refuse, by the reason it must give. */
     private static final Map<String, String> MALFORMED = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ class ErrorsEndToEndTest {
 
     /** Sends {@code good} valid records (ids 1000+) and the malformed ones, in one partition. */
     private static void produce(String topic, int good) {
-        producing.createTopic(topic, 1);
+        kafka.createTopic(topic, 1);
         for (int i = 0; i < good; i++) {
             producing.send(topic, 0, "g" + i, "{\"id\":" + (1000 + i) + ",\"n\":" + i + "}", "origin", "test");
         }
@@ -206,7 +207,7 @@ class ErrorsEndToEndTest {
         int good = 1500;
         try (TablestoreEmulator flaky = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build())) {
             Tables flakyTables = new Tables(flaky);
-            producing.createTopic("flaky", 3);
+            kafka.createTopic("flaky", 3);
             for (int i = 0; i < good; i++) {
                 producing.send("flaky", i % 3, "k" + i, "{\"id\":" + i + ",\"n\":" + i + "}");
             }

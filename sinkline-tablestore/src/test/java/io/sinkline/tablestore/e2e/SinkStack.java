@@ -3,6 +3,7 @@ package io.sinkline.tablestore.e2e;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.testing.KafkaConnectHarness;
+import io.sinkline.testing.TestProducer;
 
 /**
  * What every end-to-end test class starts once: the Tablestore emulator, a broker with Connect
@@ -12,13 +13,13 @@ final class SinkStack implements AutoCloseable {
     final TablestoreEmulator ots;
     final KafkaConnectHarness kafka;
     final Tables tables;
-    final Producing producing;
+    final TestProducer producing;
 
     private SinkStack(TablestoreEmulator ots, KafkaConnectHarness kafka) {
         this.ots = ots;
         this.kafka = kafka;
         this.tables = new Tables(ots);
-        this.producing = new Producing(kafka);
+        this.producing = kafka.producer();
     }
 
     static SinkStack start(TablestoreEmulatorOptions.Builder emulator, KafkaConnectHarness.Builder harness) {
@@ -37,7 +38,6 @@ final class SinkStack implements AutoCloseable {
 
     @Override
     public void close() {
-        producing.close();
         tables.close();
         kafka.close();
         ots.close();

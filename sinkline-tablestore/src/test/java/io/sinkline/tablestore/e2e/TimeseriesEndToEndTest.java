@@ -10,6 +10,7 @@ import com.alicloud.openservices.tablestore.model.timeseries.TimeseriesRow;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.KafkaConnectHarness;
+import io.sinkline.testing.TestProducer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class TimeseriesEndToEndTest {
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
-    private static Producing producing;
+    private static TestProducer producing;
     private static TimeseriesClient timeseries;
 
     @BeforeAll
@@ -78,7 +79,7 @@ class TimeseriesEndToEndTest {
     }
 
     private static void produce(String topic) {
-        producing.createTopic(topic, 2);
+        kafka.createTopic(topic, 2);
         for (int i = 0; i < 10; i++) {
             for (String host : List.of("h1", "h2")) {
                 producing.send(topic, null, host, "{\"m\":\"cpu_usage\",\"host\":\"" + host + "\",\"region\":\"eu\","

@@ -7,6 +7,7 @@ import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.ForkedConnectWorker;
 import io.sinkline.testing.KafkaConnectHarness;
+import io.sinkline.testing.TestProducer;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
@@ -29,7 +30,7 @@ class WorkerCrashEndToEndTest {
     private static TablestoreEmulator ots;
     private static KafkaConnectHarness kafka;
     private static Tables tables;
-    private static Producing producing;
+    private static TestProducer producing;
 
     @BeforeAll
     static void start() {
@@ -53,7 +54,7 @@ class WorkerCrashEndToEndTest {
 
     @Test
     void aKilledWorkerLosesNothing() {
-        producing.createTopic("crash", PARTITIONS);
+        kafka.createTopic("crash", PARTITIONS);
         ForkedConnectWorker doomed = kafka.startForkedWorker();
         Map<String, String> config = tables.connectorConfig("crash");
         config.put("tasks.max", "4");
