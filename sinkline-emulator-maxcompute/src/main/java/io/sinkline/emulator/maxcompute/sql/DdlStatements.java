@@ -112,14 +112,17 @@ final class DdlStatements {
                 type.append(t.kind() == Token.Kind.QUOTED_NAME ? t.text() : t.raw());
             }
             String comment = "";
+            boolean nullable = true;
             while (!c.peek().is(",") && !c.peek().is(")")) {
                 if (c.accept("comment")) {
                     comment = c.next().text();
+                } else if (c.accept("not")) {
+                    nullable = !c.accept("null");
                 } else {
-                    c.next(); // NOT NULL, DEFAULT x
+                    c.next(); // NULL, DEFAULT x
                 }
             }
-            cols.add(new ColumnDef(name, type.toString(), comment));
+            cols.add(new ColumnDef(name, type.toString(), comment, nullable));
             if (c.accept(")")) {
                 return cols;
             }

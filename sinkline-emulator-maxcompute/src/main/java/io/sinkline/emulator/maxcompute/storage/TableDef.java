@@ -38,7 +38,9 @@ public record TableDef(String name, List<ColumnDef> columns, List<ColumnDef> par
     public TableSchema sdkSchema() {
         TableSchema schema = new TableSchema();
         for (ColumnDef c : columns) {
-            schema.addColumn(new Column(c.name(), c.typeInfo(), c.comment()));
+            Column column = new Column(c.name(), c.typeInfo(), c.comment());
+            column.setNullable(c.nullable());
+            schema.addColumn(column);
         }
         for (ColumnDef c : partitionKeys) {
             schema.addPartitionColumn(new Column(c.name(), c.typeInfo(), c.comment()));

@@ -21,7 +21,7 @@ public final class TableDefJson {
             o.addProperty("name", c.name());
             o.addProperty("type", c.type());
             o.addProperty("comment", c.comment());
-            o.addProperty("isNullable", true);
+            o.addProperty("isNullable", c.nullable());
             o.addProperty("label", "");
             a.add(o);
         }
@@ -50,7 +50,9 @@ public final class TableDefJson {
         List<ColumnDef> cols = new ArrayList<>();
         for (JsonElement e : a) {
             JsonObject c = e.getAsJsonObject();
-            cols.add(new ColumnDef(c.get("name").getAsString(), c.get("type").getAsString(), c.get("comment").getAsString()));
+            boolean nullable = !c.has("isNullable") || c.get("isNullable").getAsBoolean();
+            cols.add(new ColumnDef(c.get("name").getAsString(), c.get("type").getAsString(), c.get("comment").getAsString(),
+                    nullable));
         }
         return cols;
     }

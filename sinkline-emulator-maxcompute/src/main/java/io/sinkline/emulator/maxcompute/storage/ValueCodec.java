@@ -1,6 +1,7 @@
 package io.sinkline.emulator.maxcompute.storage;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +27,7 @@ import com.aliyun.odps.data.SimpleStruct;
 import com.aliyun.odps.data.Struct;
 import com.aliyun.odps.data.Varchar;
 import com.aliyun.odps.type.ArrayTypeInfo;
+import com.aliyun.odps.type.DecimalTypeInfo;
 import com.aliyun.odps.type.MapTypeInfo;
 import com.aliyun.odps.type.StructTypeInfo;
 import com.aliyun.odps.type.TypeInfo;
@@ -62,7 +64,8 @@ public final class ValueCodec {
             case DOUBLE -> app.append(((Number) v).doubleValue());
             case FLOAT -> app.append(((Number) v).floatValue());
             case BOOLEAN -> app.append((boolean) (Boolean) v);
-            case DECIMAL -> app.append((BigDecimal) v);
+            // the service rounds extra fraction digits half up to the column's scale
+            case DECIMAL -> app.append(((BigDecimal) v).setScale(((DecimalTypeInfo) type).getScale(), RoundingMode.HALF_UP));
             case DATE -> app.append(toLocalDate(v));
             case DATETIME -> app.append(toLocalDateTime(v));
             case TIMESTAMP, TIMESTAMP_NTZ -> app.append(toLocalDateTime(v));

@@ -60,6 +60,7 @@ public final class StreamRoutes {
         }
         List<Object[]> rows = RecordStreams.read(session.table().sdkSchema(), request.body(),
                 RecordStreams.compression(request.header("Content-Encoding")));
+        RecordRules.check(session.table(), rows); // all or nothing: a refused pack leaves no row behind
         store.append(session.table(), p, rows, false);
         return ServiceResponse.empty(200)
                 .header("odps-tunnel-slot-num", "1")

@@ -50,6 +50,7 @@ public final class UploadRoutes {
         }
         List<Object[]> rows = RecordStreams.read(session.table().sdkSchema(), request.body(),
                 RecordStreams.compression(request.header("Content-Encoding")));
+        RecordRules.check(session.table(), rows); // a refused block is not staged: the client may send it again
         synchronized (session) {
             if (session.committed()) {
                 throw new OdpsError(409, "InvalidStatusChange", "Upload session " + session.id() + " is already committed");

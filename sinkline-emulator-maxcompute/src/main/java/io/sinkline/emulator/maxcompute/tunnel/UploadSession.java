@@ -74,7 +74,7 @@ final class UploadSession {
             list.add(b);
         }
         o.add("UploadedBlockList", list);
-        o.addProperty("MaxFieldSize", 8 * 1024 * 1024);
+        o.addProperty("MaxFieldSize", RecordRules.MAX_FIELD_BYTES);
         o.addProperty("QuotaName", "");
         return o.toString();
     }
