@@ -21,8 +21,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.aliyun.odps.data.ArrayRecord;
-
 import io.sinkline.core.errors.ErrorHandler;
 import io.sinkline.core.errors.FailedRecord;
 import io.sinkline.core.metrics.SinkTaskMetrics;
@@ -80,7 +78,7 @@ public final class SinkPipeline {
         throwIfFailed();
         for (SinkRecord record : records) {
             PendingRecord pending = tracker.track(record);
-            ArrayRecord row;
+            Object[] row;
             try {
                 row = formatter.format(record);
             } catch (DataException | IllegalArgumentException | ClassCastException e) {
@@ -88,7 +86,7 @@ public final class SinkPipeline {
                 reportFailed(record, pending, e);
                 continue;
             }
-            buffer.add(tablePartitionOf.apply(record), new BufferedRow(row, pending, BufferedRow.estimateSize(row)),
+            buffer.add(tablePartitionOf.apply(record), new BufferedRow(row, pending),
                     clock.millis());
             if (buffer.bytes() >= bufferBytes) {
                 flush(true);

@@ -19,16 +19,18 @@ final class CsvRowFormatter implements RowFormatter {
     private final RecordMode mode;
     private final CsvLineParser parser;
     private final ColumnValueConverter converter;
+    private final RowBuilder rows;
 
     CsvRowFormatter(TableLayout layout, RecordMode mode, CsvLineParser parser, ColumnValueConverter converter) {
         this.layout = layout;
         this.mode = mode;
         this.parser = parser;
         this.converter = converter;
+        this.rows = new RowBuilder(layout);
     }
 
     @Override
-    public ArrayRecord format(SinkRecord record) {
+    public Object[] format(SinkRecord record) {
         String what = mode == RecordMode.KEY ? "key" : "value";
         Object part = mode == RecordMode.KEY ? record.key() : record.value();
         if (part == null) {
@@ -40,11 +42,11 @@ final class CsvRowFormatter implements RowFormatter {
             throw new RecordFormatException("the CSV " + what + " has " + fields.size() + " field(s) but table "
                     + layout.tableName() + " has " + columns.size() + " custom column(s) " + layout.customColumnNames());
         }
-        ArrayRecord row = MetadataColumns.newRow(layout, record);
+        ArrayRecord row = rows.start(record);
         for (int i = 0; i < fields.size(); i++) {
             int column = columns.get(i);
             row.set(column, converter.fromText(layout.columns()[column], fields.get(i)));
         }
-        return row;
+        return rows.finish();
     }
 }

@@ -16,22 +16,24 @@ final class KeyValueRowFormatter implements RowFormatter {
     private final TableLayout layout;
     private final RecordMode mode;
     private final PartEncoding encoding;
+    private final RowBuilder rows;
 
     KeyValueRowFormatter(TableLayout layout, RecordMode mode, PartEncoding encoding) {
         this.layout = layout;
         this.mode = mode;
         this.encoding = encoding;
+        this.rows = new RowBuilder(layout);
     }
 
     @Override
-    public ArrayRecord format(SinkRecord record) {
-        ArrayRecord row = MetadataColumns.newRow(layout, record);
+    public Object[] format(SinkRecord record) {
+        ArrayRecord row = rows.start(record);
         if (mode.writesKey() && record.key() != null) {
             encoding.write(row, layout.keyIndex(), record.key(), "key");
         }
         if (mode.writesValue() && record.value() != null) {
             encoding.write(row, layout.valueIndex(), record.value(), "value");
         }
-        return row;
+        return rows.finish();
     }
 }

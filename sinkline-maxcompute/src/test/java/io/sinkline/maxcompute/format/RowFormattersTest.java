@@ -29,9 +29,18 @@ class RowFormattersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static RowFormatter formatter(TableSchema schema, RecordFormat format, RecordMode mode) {
+    private static Rows formatter(TableSchema schema, RecordFormat format, RecordMode mode) {
         TableLayout layout = TableLayout.of("t", schema, format, mode);
-        return RowFormatters.create(format, mode, layout, ',', "\\N", ZoneId.of("GMT+08:00"));
+        return rows(layout, RowFormatters.create(format, mode, layout, ',', "\\N", ZoneId.of("GMT+08:00")));
+    }
+
+    /** A formatter whose rows are read back through the SDK's ArrayRecord, by column name. */
+    private interface Rows {
+        ArrayRecord format(SinkRecord record);
+    }
+
+    private static Rows rows(TableLayout layout, RowFormatter formatter) {
+        return record -> new ArrayRecord(layout.columns(), formatter.format(record));
     }
 
     private static SinkRecord record(Object key, Object value, long offset) {
@@ -52,7 +61,7 @@ class RowFormattersTest {
 
     @Test
     void textReadsBytesAsUtf8AndStructuredValuesAsJson() {
-        RowFormatter text = formatter(Tables.text(), RecordFormat.TEXT, RecordMode.DEFAULT);
+        Rows text = formatter(Tables.text(), RecordFormat.TEXT, RecordMode.DEFAULT);
 
         ArrayRecord row = text.format(record("ключ".getBytes(StandardCharsets.UTF_8), Map.of("a", 1), 0));
 
@@ -103,7 +112,7 @@ class RowFormattersTest {
 
     @Test
     void jsonRejectsTextThatIsNotJson() {
-        RowFormatter json = formatter(Tables.json(), RecordFormat.JSON, RecordMode.VALUE);
+        Rows json = formatter(Tables.json(), RecordFormat.JSON, RecordMode.VALUE);
 
         assertThatThrownBy(() -> json.format(record(null, "{not json", 0)))
                 .isInstanceOf(RecordFormatException.class)
@@ -130,7 +139,7 @@ class RowFormattersTest {
 
     @Test
     void csvWithTheWrongFieldCountOrTypeIsAnError() {
-        RowFormatter csv = formatter(Tables.csv(), RecordFormat.CSV, RecordMode.VALUE);
+        Rows csv = formatter(Tables.csv(), RecordFormat.CSV, RecordMode.VALUE);
 
         assertThatThrownBy(() -> csv.format(record(null, "1103,zhangsan", 0)))
                 .isInstanceOf(RecordFormatException.class)
@@ -153,7 +162,7 @@ class RowFormattersTest {
 
     @Test
     void flattenRejectsAKeyWithoutAColumnAsInSeedAbnormalExample() {
-        RowFormatter flatten = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE);
+        Rows flatten = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE);
 
         assertThatThrownBy(() -> flatten.format(record("101", "{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}", 0)))
                 .isInstanceOf(RecordFormatException.class)
@@ -172,7 +181,7 @@ class RowFormattersTest {
 
     @Test
     void flattenRejectsValuesOfTheWrongTypeNamingTheColumn() {
-        RowFormatter flatten = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE);
+        Rows flatten = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE);
 
         assertThatThrownBy(() -> flatten.format(record(null, "{\"id\":1.5}", 0)))
                 .hasMessageContaining("column 'id' of type BIGINT");
@@ -189,7 +198,7 @@ class RowFormattersTest {
         TableLayout layout = TableLayout.of("t", Tables.partitioned("topic", TypeInfoFactory.STRING,
                 "partition", TypeInfoFactory.BIGINT, "offset", TypeInfoFactory.BIGINT, "small", TypeInfoFactory.SMALLINT,
                 "tiny", TypeInfoFactory.TINYINT), RecordFormat.FLATTEN, RecordMode.VALUE);
-        RowFormatter flatten = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
+        Rows flatten = rows(layout, RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC")));
 
         ArrayRecord row = flatten.format(record(null, "{\"SMALL\":300,\"Tiny\":-7}", 0));
 
@@ -204,7 +213,7 @@ class RowFormattersTest {
         TableLayout layout = TableLayout.of("t", Tables.partitioned("topic", TypeInfoFactory.STRING,
                 "partition", TypeInfoFactory.BIGINT, "offset", TypeInfoFactory.BIGINT, "d", TypeInfoFactory.DOUBLE),
                 RecordFormat.FLATTEN, RecordMode.VALUE);
-        RowFormatter flatten = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
+        Rows flatten = rows(layout, RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC")));
 
         assertThat(flatten.format(record(null, "{\"d\":0.1}", 0)).getDouble("d")).isEqualTo(0.1d);
         assertThat(flatten.format(record(null, "{\"d\":-1.7976931348623157E308}", 0)).getDouble("d")).isEqualTo(-Double.MAX_VALUE);
@@ -212,6 +221,53 @@ class RowFormattersTest {
         assertThat(flatten.format(record(null, "{\"d\":\"2.5\"}", 0)).getDouble("d")).isEqualTo(2.5d);
         assertThatThrownBy(() -> flatten.format(record(null, "{\"d\":\"x\"}", 0)))
                 .hasMessageContaining("'x' does not fit column 'd' of type DOUBLE");
+    }
+
+    /** JSON text is read by a streaming parser, structured values through a tree: both must give the same row. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "{\"b\":9007199254740993,\"d\":7,\"s\":\"x\",\"f\":true,\"j\":{\"k\":[1,2]},\"t\":\"2023-07-13 21:13:00\"}",
+        "{\"b\":\"42\",\"d\":1.5e3,\"s\":{\"n\":null},\"f\":\"false\",\"j\":[1,\"a\"],\"i\":-3,\"dec\":12.345}",
+        "{\"B\":null,\"D\":\"2.5\",\"S\":17,\"F\":false,\"J\":\"text\",\"I\":\"8\",\"T\":1689254000000}",
+        "{\"s\":\"a\",\"s\":\"last wins\",\"dec\":\"0.1\"}",
+        "  {\"d\":-1.7976931348623157E308, \"b\":-9223372036854775807}  ",
+    })
+    void flattenGivesTheSameRowFromJsonTextBytesAndStructuredValues(String json) throws Exception {
+        TableLayout layout = TableLayout.of("t", Tables.partitioned("topic", TypeInfoFactory.STRING,
+                "partition", TypeInfoFactory.BIGINT, "offset", TypeInfoFactory.BIGINT, "b", TypeInfoFactory.BIGINT,
+                "d", TypeInfoFactory.DOUBLE, "s", TypeInfoFactory.STRING, "f", TypeInfoFactory.BOOLEAN,
+                "j", TypeInfoFactory.JSON, "i", TypeInfoFactory.INT, "dec", TypeInfoFactory.getDecimalTypeInfo(10, 3),
+                "t", TypeInfoFactory.DATETIME), RecordFormat.FLATTEN, RecordMode.VALUE);
+        RowFormatter flatten = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> structured = JSON.readValue(json, Map.class);
+
+        Object[] fromText = flatten.format(record(null, json, 0));
+        Object[] fromBytes = flatten.format(record(null, json.getBytes(StandardCharsets.UTF_8), 0));
+        Object[] fromMap = flatten.format(record(null, structured, 0));
+
+        assertThat(comparable(fromText)).containsExactly(comparable(fromMap));
+        assertThat(comparable(fromBytes)).containsExactly(comparable(fromMap));
+        assertThat(java.util.Arrays.stream(fromText).skip(3).filter(java.util.Objects::nonNull)).isNotEmpty();
+    }
+
+    /** JSON column values (SimpleJsonValue) have no equals(): compare their text. */
+    private static Object[] comparable(Object[] values) {
+        return java.util.Arrays.stream(values).map(v -> v instanceof JsonValue json ? "json:" + json : v).toArray();
+    }
+
+    @Test
+    void flattenTellsPlainTextMalformedJsonAndTooLargeNumbersApart() {
+        Rows flatten = formatter(Tables.flatten(), RecordFormat.FLATTEN, RecordMode.VALUE);
+
+        assertThatThrownBy(() -> flatten.format(record(null, "hello", 0)))
+                .hasMessageContaining("is a JSON string; format FLATTEN needs a JSON object");
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"id\":1,\"name\":", 0)))
+                .hasMessageContaining("the record value is not valid JSON");
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"id\":1 \"name\":\"x\"}", 0)))
+                .hasMessageContaining("the record value is not valid JSON");
+        assertThatThrownBy(() -> flatten.format(record(null, "{\"id\":92233720368547758070}", 0)))
+                .hasMessageContaining("does not fit column 'id' of type BIGINT");
     }
 
     @Test
