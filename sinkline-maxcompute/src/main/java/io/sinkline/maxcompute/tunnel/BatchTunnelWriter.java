@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aliyun.odps.Column;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.RecordWriter;
@@ -96,8 +97,9 @@ public final class BatchTunnelWriter implements TableWriter {
     private void uploadBlock(UploadSession session, long blockId, List<BufferedRow> block) {
         metrics.inFlightRequests(1);
         try (RecordWriter writer = session.openRecordWriter(blockId, target.compression())) {
+            BufferedRowRecord record = new BufferedRowRecord(session.getSchema().getColumns().toArray(new Column[0]));
             for (BufferedRow row : block) {
-                writer.write(row.row());
+                writer.write(record.show(row));
             }
         } catch (IOException | OdpsException e) {
             throw new CompletionException(e);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aliyun.odps.Column;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TableTunnel.StreamRecordPack;
@@ -66,9 +67,11 @@ public final class StreamingTunnelWriter implements TableWriter {
         long started = System.nanoTime();
         metrics.inFlightRequests(1);
         try {
-            StreamRecordPack pack = session(partition).newRecordPack(target.compression());
+            StreamUploadSession session = session(partition);
+            StreamRecordPack pack = session.newRecordPack(target.compression());
+            BufferedRowRecord record = new BufferedRowRecord(session.getSchema().getColumns().toArray(new Column[0]));
             for (BufferedRow row : rows) {
-                pack.append(row.row());
+                pack.append(record.show(row));
             }
             pack.flush();
             metrics.batchWritten(rows.size(), System.nanoTime() - started);
