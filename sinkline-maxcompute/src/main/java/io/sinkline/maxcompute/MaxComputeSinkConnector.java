@@ -16,9 +16,10 @@ import io.sinkline.maxcompute.config.MaxComputeSinkConfig;
 
 /**
  * Kafka Connect sink into MaxCompute tables through batch or streaming Tunnel (seeds 002, 003).
- * Accepts the official connector's configuration keys as written.
+ * Accepts the official connector's configuration keys as written. Not final: the official class name
+ * ({@code com.aliyun.odps.kafka.connect.MaxComputeSinkConnector}) is an alias that extends it.
  */
-public final class MaxComputeSinkConnector extends SinkConnector {
+public class MaxComputeSinkConnector extends SinkConnector {
 
     private Map<String, String> props;
 

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +30,7 @@ import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.core.offsets.PendingRecord;
 import io.sinkline.maxcompute.format.RowFormatter;
 import io.sinkline.maxcompute.tunnel.BufferedRow;
+import io.sinkline.maxcompute.tunnel.RejectedRow;
 import io.sinkline.maxcompute.tunnel.RowBuffer;
 import io.sinkline.maxcompute.tunnel.TableWriter;
 
@@ -59,6 +62,8 @@ public final class SinkPipeline {
     private final RowBuffer buffer = new RowBuffer();
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** Rows the service refused, handed from the writer's threads to the task thread for the error policy. */
+    private final Queue<RejectedRow> rejected = new ConcurrentLinkedQueue<>();
 
     public SinkPipeline(RowFormatter formatter, Function<SinkRecord, String> tablePartitionOf, TableWriter writer,
                         ErrorHandler errors, SinkTaskMetrics metrics, OffsetTracker tracker, long bufferBytes,
@@ -76,6 +81,7 @@ public final class SinkPipeline {
 
     public void put(Collection<SinkRecord> records) {
         throwIfFailed();
+        reportRejectedRows();
         for (SinkRecord record : records) {
             PendingRecord pending = tracker.track(record);
             Object[] row;
@@ -86,7 +92,7 @@ public final class SinkPipeline {
                 reportFailed(record, pending, e);
                 continue;
             }
-            buffer.add(tablePartitionOf.apply(record), new BufferedRow(row, pending),
+            buffer.add(tablePartitionOf.apply(record), new BufferedRow(row, pending, record),
                     clock.millis());
             if (buffer.bytes() >= bufferBytes) {
                 flush(true);
@@ -94,6 +100,18 @@ public final class SinkPipeline {
         }
         if (buffer.ageMillis(clock.millis()) >= flushIntervalMs) {
             flush(false);
+        }
+    }
+
+    /**
+     * Hands the rows the service refused to the error policy, on the task thread as every other
+     * failed record (with tolerance NONE this throws and the task stops, naming the record and the
+     * service's reason). Their offsets are acknowledged once the report is durable.
+     */
+    private void reportRejectedRows() {
+        for (RejectedRow row = rejected.poll(); row != null; row = rejected.poll()) {
+            reportFailed(row.row().record(), row.row().pending(),
+                    new DataException("MaxCompute refused the row: " + row.reason(), row.cause()));
         }
     }
 
@@ -121,6 +139,7 @@ public final class SinkPipeline {
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Duration maxWait) {
         awaitInFlight(maxWait);
         throwIfFailed();
+        reportRejectedRows();
         if (buffer.ageMillis(clock.millis()) >= flushIntervalMs) {
             flush(false);
         }
@@ -145,7 +164,7 @@ public final class SinkPipeline {
         }
         throwIfFailed();
         Map<String, List<BufferedRow>> batch = buffer.drain();
-        inFlight = writer.write(batch).whenComplete((ok, error) -> {
+        inFlight = writer.write(batch).thenAccept(rejected::addAll).whenComplete((ok, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, unwrap(error));
             }
@@ -157,6 +176,7 @@ public final class SinkPipeline {
         flush(true);
         awaitQuietly(inFlight);
         throwIfFailed();
+        reportRejectedRows();
     }
 
     public void open(Collection<TopicPartition> partitions) {
@@ -170,6 +190,8 @@ public final class SinkPipeline {
      */
     public void close(Collection<TopicPartition> partitions) {
         int dropped = buffer.removeKafkaPartitions(partitions);
+        // refused rows of revoked partitions are refused again, and reported, by their next owner
+        rejected.removeIf(row -> partitions.contains(row.row().pending().topicPartition()));
         tracker.close(partitions);
         if (dropped > 0) {
             LOG.info("Dropped {} buffered row(s) of {} revoked partition(s); their next owner re-reads them", dropped, partitions.size());

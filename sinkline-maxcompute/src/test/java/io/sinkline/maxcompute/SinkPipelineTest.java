@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,6 +36,7 @@ import io.sinkline.maxcompute.format.RowFormatters;
 import io.sinkline.maxcompute.format.TableLayout;
 import io.sinkline.maxcompute.format.Tables;
 import io.sinkline.maxcompute.tunnel.BufferedRow;
+import io.sinkline.maxcompute.tunnel.RejectedRow;
 import io.sinkline.maxcompute.tunnel.TableWriter;
 
 class SinkPipelineTest {
@@ -45,19 +47,32 @@ class SinkPipelineTest {
     /** A writer whose flushes the test completes by hand. */
     static final class ManualWriter implements TableWriter {
         final List<Map<String, List<BufferedRow>>> flushes = new ArrayList<>();
-        final List<CompletableFuture<Void>> results = new ArrayList<>();
+        final List<CompletableFuture<List<RejectedRow>>> results = new ArrayList<>();
 
         @Override
-        public CompletableFuture<Void> write(Map<String, List<BufferedRow>> rowsByPartition) {
+        public CompletableFuture<List<RejectedRow>> write(Map<String, List<BufferedRow>> rowsByPartition) {
             flushes.add(rowsByPartition);
-            CompletableFuture<Void> result = new CompletableFuture<>();
+            CompletableFuture<List<RejectedRow>> result = new CompletableFuture<>();
             results.add(result);
             return result;
         }
 
         void succeed(int flush) {
-            flushes.get(flush).values().forEach(rows -> rows.forEach(row -> row.pending().ack()));
-            results.get(flush).complete(null);
+            refuse(flush, Set.of());
+        }
+
+        /** As the writers do: the rows at these offsets refused by the service, the others written. */
+        void refuse(int flush, Set<Long> offsets) {
+            List<RejectedRow> refused = new ArrayList<>();
+            flushes.get(flush).values().forEach(rows -> rows.forEach(row -> {
+                if (offsets.contains(row.pending().offset())) {
+                    refused.add(new RejectedRow(row, "MalformedDataStream: column name STRING: NULL in a NOT NULL column",
+                            new IllegalStateException("400")));
+                } else {
+                    row.pending().ack();
+                }
+            }));
+            results.get(flush).complete(refused);
         }
 
         int rows(int flush) {
@@ -208,6 +223,67 @@ class SinkPipelineTest {
         assertThatThrownBy(() -> pipeline.put(List.of(good(P0, 0), poison(P0, 1))))
                 .isInstanceOf(RecordFailedException.class)
                 .hasMessageContaining("orders-0@1").hasMessageContaining("extendinfos");
+        assertThat(reporter.reported).isEmpty();
+    }
+
+    @Test
+    void rowsTheServiceRefusesGoToTheReporterWithItsReasonAndTheirOffsetsMoveOnOnceReported() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.ALL, 1 << 20);
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0), good(P0, 1), good(P0, 2)));
+        pipeline.flush(true);
+
+        writer.refuse(0, Set.of(1L));
+        assertThat(reporter.reported).isEmpty(); // reported on the task thread, not the writer's
+
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(reporter.reported).singleElement().satisfies(failed -> {
+            assertThat(failed.record().kafkaOffset()).isEqualTo(1);
+            assertThat(failed.record().value()).isEqualTo("{\"id\":1,\"name\":\"n\"}");
+            assertThat(failed.reason()).contains("MaxCompute refused the row").contains("NULL in a NOT NULL column");
+        });
+        assertThat(metrics.getRecordsFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedRowWhoseReportIsNotDurableHoldsItsOffsetBack() {
+        CompletableFuture<Void> report = new CompletableFuture<>();
+        SinkPipeline pipeline = new SinkPipeline(flatten, record -> "pt", writer,
+                new ErrorHandler(ErrorTolerance.ALL, new ErrorReporter() {
+                    @Override
+                    public CompletableFuture<Void> report(FailedRecord failed) {
+                        return report;
+                    }
+
+                    @Override
+                    public void flush() {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                }), metrics, new OffsetTracker(), 1 << 20, 60_000, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0), good(P0, 1), good(P0, 2)));
+        pipeline.flush(true);
+        writer.refuse(0, Set.of(1L));
+
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(1));
+        report.complete(null);
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
+    }
+
+    @Test
+    void withToleranceNoneARefusedRowStopsTheTaskNamingItAndTheServiceReason() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0), good(P0, 1)));
+        pipeline.flush(true);
+        writer.refuse(0, Set.of(1L));
+
+        assertThatThrownBy(() -> pipeline.put(List.of(good(P0, 2))))
+                .isInstanceOf(RecordFailedException.class)
+                .hasMessageContaining("orders-0@1").hasMessageContaining("NULL in a NOT NULL column");
         assertThat(reporter.reported).isEmpty();
     }
 

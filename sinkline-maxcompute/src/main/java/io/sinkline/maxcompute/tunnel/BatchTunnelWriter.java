@@ -28,7 +28,10 @@ import io.sinkline.core.metrics.SinkTaskMetrics;
  *
  * <p>A failed block is uploaded again under the same block id (the service keeps the last
  * upload of a block); a failed commit whose session turns out closed counts as done; anything else
- * starts the partition over in a new session. Retries follow the task's retry policy.
+ * starts the partition over in a new session. Retries follow the task's retry policy. A block the
+ * service refuses for its data is never retried as it is: {@link RejectedRowFinder} halves it
+ * into new blocks of the same session until the refused rows are alone, and those go back to the
+ * task for the error policy while the others are committed.
  */
 public final class BatchTunnelWriter implements TableWriter {
 
@@ -52,32 +55,57 @@ public final class BatchTunnelWriter implements TableWriter {
     }
 
     @Override
-    public CompletableFuture<Void> write(Map<String, List<BufferedRow>> rowsByPartition) {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
+    public CompletableFuture<List<RejectedRow>> write(Map<String, List<BufferedRow>> rowsByPartition) {
+        List<CompletableFuture<List<RejectedRow>>> all = new ArrayList<>();
         rowsByPartition.forEach((partition, rows) -> all.add(
                 retries.run("Batch upload of " + rows.size() + " rows into " + where(partition), rows.size(),
                         () -> uploadOnce(partition, rows))
-                        .thenRun(() -> acknowledge(rows))));
-        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]));
+                        .thenApply(rejected -> {
+                            WrittenRows.acknowledge(rows, rejected, metrics);
+                            return rejected;
+                        })));
+        return WrittenRows.allOf(all);
     }
 
-    /** One attempt: a new session, all blocks in parallel, one commit. */
-    private CompletableFuture<Void> uploadOnce(String partition, List<BufferedRow> rows) {
+    /**
+     * One attempt: a new session, all blocks in parallel, one commit. The rows of a block the
+     * service refuses for its data are found by halving it within the same session; the commit
+     * names the blocks that landed, and the refused rows are returned (only now, so that an
+     * attempt that fails later and starts over reports nothing twice).
+     */
+    private CompletableFuture<List<RejectedRow>> uploadOnce(String partition, List<BufferedRow> rows) {
         long started = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> openSession(partition), pool)
                 .thenCompose(session -> {
-                    List<List<BufferedRow>> blocks = blocks(rows);
-                    CompletableFuture<?>[] uploads = new CompletableFuture<?>[blocks.size()];
-                    for (int i = 0; i < blocks.size(); i++) {
-                        long blockId = i;
-                        List<BufferedRow> block = blocks.get(i);
-                        uploads[i] = retries.run("Block " + blockId + " of session " + session.getId() + " (" + where(partition) + ")",
-                                block.size(), () -> CompletableFuture.runAsync(() -> uploadBlock(session, blockId, block), pool));
+                    SessionBlocks ids = new SessionBlocks();
+                    List<CompletableFuture<List<RejectedRow>>> uploads = new ArrayList<>();
+                    for (List<BufferedRow> block : blocks(rows)) {
+                        uploads.add(RejectedRowFinder.write(block, chunk -> uploadChunk(session, ids, chunk, partition)));
                     }
-                    return CompletableFuture.allOf(uploads)
-                            .thenRunAsync(() -> commit(session, blocks.size(), partition), pool);
+                    return WrittenRows.allOf(uploads).thenApplyAsync(rejected -> {
+                        commit(session, ids.writtenIds(), partition);
+                        return rejected;
+                    }, pool);
                 })
-                .thenRun(() -> metrics.batchWritten(rows.size(), System.nanoTime() - started));
+                .thenApply(rejected -> {
+                    metrics.batchWritten(rows.size() - rejected.size(), System.nanoTime() - started);
+                    return rejected;
+                });
+    }
+
+    /** Uploads {@code chunk} as one block of its own id, retrying transient failures under the same id. */
+    private CompletableFuture<Void> uploadChunk(UploadSession session, SessionBlocks ids, List<BufferedRow> chunk,
+                                                String partition) {
+        long blockId = ids.take();
+        return retries.run("Block " + blockId + " of session " + session.getId() + " (" + where(partition) + ")",
+                        chunk.size(), () -> CompletableFuture.runAsync(() -> uploadBlock(session, blockId, chunk), pool))
+                .whenComplete((ok, error) -> {
+                    if (error == null) {
+                        ids.written(blockId);
+                    } else {
+                        ids.release(blockId); // a refused block is not staged
+                    }
+                });
     }
 
     private UploadSession openSession(String partition) {
@@ -108,10 +136,9 @@ public final class BatchTunnelWriter implements TableWriter {
         }
     }
 
-    private void commit(UploadSession session, int blockCount, String partition) {
-        Long[] ids = new Long[blockCount];
-        for (int i = 0; i < blockCount; i++) {
-            ids[i] = (long) i;
+    private void commit(UploadSession session, Long[] ids, String partition) {
+        if (ids.length == 0) {
+            return; // every row was refused: nothing to commit, the session expires on the service
         }
         try {
             session.commit(ids);
@@ -144,11 +171,6 @@ public final class BatchTunnelWriter implements TableWriter {
 
     private String where(String partition) {
         return target.describe() + (partition.isEmpty() ? "" : " partition " + partition);
-    }
-
-    private void acknowledge(List<BufferedRow> rows) {
-        rows.forEach(row -> row.pending().ack());
-        metrics.recordsWritten(rows.size());
     }
 
     @Override

@@ -1,18 +1,21 @@
 package io.sinkline.maxcompute.tunnel;
 
+import org.apache.kafka.connect.sink.SinkRecord;
+
 import com.aliyun.odps.data.Binary;
 import com.aliyun.odps.data.JsonValue;
 
 import io.sinkline.core.offsets.PendingRecord;
 
 /**
- * A formatted row waiting in the buffer: its column values in table order, and the handle that
- * acknowledges its Kafka record once durable.
+ * A formatted row waiting in the buffer: its column values in table order, the handle that
+ * acknowledges its Kafka record once durable, and the record itself, which goes to the error
+ * policy if the service refuses the row (a reference to what the consumer already holds, not a copy).
  */
-public record BufferedRow(Object[] values, PendingRecord pending, long sizeBytes) {
+public record BufferedRow(Object[] values, PendingRecord pending, long sizeBytes, SinkRecord record) {
 
-    public BufferedRow(Object[] values, PendingRecord pending) {
-        this(values, pending, estimateSize(values));
+    public BufferedRow(Object[] values, PendingRecord pending, SinkRecord record) {
+        this(values, pending, estimateSize(values), record);
     }
 
     /** A rough size of the row in memory, enough to bound the buffer. */

@@ -19,13 +19,16 @@ import com.aliyun.odps.tunnel.TableTunnel.StreamRecordPack;
 import com.aliyun.odps.tunnel.TableTunnel.StreamUploadSession;
 
 import io.sinkline.core.metrics.SinkTaskMetrics;
+import io.sinkline.maxcompute.errors.WriteFailures;
 
 /**
  * Streaming Tunnel ({@code use_streaming=true}): one long-lived stream session per table partition;
  * each flush sends the partition's rows as record packs of up to {@code record_batch_size} rows, in
  * parallel. A pack is durable and visible once its flush returns, so its rows are acknowledged
  * then. A failed pack is rebuilt and sent again (at least once: a pack whose answer was lost may
- * land twice).
+ * land twice). A pack the service refuses for its data lands not at all; {@link RejectedRowFinder}
+ * sends its halves again until the refused rows are alone, and those go back to the task for the
+ * error policy.
  */
 public final class StreamingTunnelWriter implements TableWriter {
 
@@ -50,17 +53,21 @@ public final class StreamingTunnelWriter implements TableWriter {
     }
 
     @Override
-    public CompletableFuture<Void> write(Map<String, List<BufferedRow>> rowsByPartition) {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
+    public CompletableFuture<List<RejectedRow>> write(Map<String, List<BufferedRow>> rowsByPartition) {
+        List<CompletableFuture<List<RejectedRow>>> all = new ArrayList<>();
         rowsByPartition.forEach((partition, rows) -> {
             for (int from = 0; from < rows.size(); from += packSize) {
                 List<BufferedRow> pack = rows.subList(from, Math.min(rows.size(), from + packSize));
-                all.add(retries.run("Stream pack of " + pack.size() + " rows into " + where(partition), pack.size(),
-                                () -> CompletableFuture.runAsync(() -> sendPack(partition, pack), pool))
-                        .thenRun(() -> acknowledge(pack)));
+                all.add(RejectedRowFinder.write(pack, chunk -> retries.run(
+                                "Stream pack of " + chunk.size() + " rows into " + where(partition), chunk.size(),
+                                () -> CompletableFuture.runAsync(() -> sendPack(partition, chunk), pool)))
+                        .thenApply(rejected -> {
+                            WrittenRows.acknowledge(pack, rejected, metrics);
+                            return rejected;
+                        }));
             }
         });
-        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]));
+        return WrittenRows.allOf(all);
     }
 
     private void sendPack(String partition, List<BufferedRow> rows) {
@@ -76,8 +83,10 @@ public final class StreamingTunnelWriter implements TableWriter {
             pack.flush();
             metrics.batchWritten(rows.size(), System.nanoTime() - started);
         } catch (IOException | OdpsException e) {
-            // The session may be what broke (expired, moved): the retry opens a new one.
-            sessions.remove(partition);
+            if (!WriteFailures.isDataRejection(e)) {
+                // The session may be what broke (expired, moved): the retry opens a new one.
+                sessions.remove(partition);
+            }
             throw new CompletionException(e);
         } finally {
             metrics.inFlightRequests(-1);
@@ -117,11 +126,6 @@ public final class StreamingTunnelWriter implements TableWriter {
         } catch (IOException | RuntimeException e) {
             LOG.debug("Closing stream session {} failed", session.getId(), e);
         }
-    }
-
-    private void acknowledge(List<BufferedRow> rows) {
-        rows.forEach(row -> row.pending().ack());
-        metrics.recordsWritten(rows.size());
     }
 
     @Override

@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
 
 import io.sinkline.core.errors.RetryPolicy;
 import io.sinkline.core.metrics.SinkTaskMetrics;
+import io.sinkline.maxcompute.errors.WriteFailures;
 
 /**
  * Retries an asynchronous write step under the retry policy, waiting without holding a thread;
- * once the policy gives up the step fails with a message naming what failed and how often.
+ * once the policy gives up the step fails with a message naming what failed and how often. A
+ * refusal of the data itself ({@link WriteFailures}) is not retried: it fails the step at once.
  */
 public final class WriteRetries {
 
@@ -48,6 +50,9 @@ public final class WriteRetries {
         }
         return first.exceptionallyCompose(failure -> {
             Throwable cause = unwrap(failure);
+            if (WriteFailures.isDataRejection(cause)) {
+                return CompletableFuture.failedFuture(cause); // the same rows fail the same way: never retried
+            }
             Optional<Duration> delay = attempts.nextDelay();
             if (delay.isEmpty()) {
                 return CompletableFuture.failedFuture(new ConnectException(
