@@ -1,14 +1,20 @@
 package io.sinkline.tablestore.write;
 
+import com.alicloud.openservices.tablestore.model.RowChange;
 import io.sinkline.core.errors.RetryPolicy;
 import io.sinkline.core.offsets.PendingRecord;
 import org.apache.kafka.connect.sink.SinkRecord;
 
-/** One record on its way to the service: what to acknowledge, and its retries so far. */
+/** One record on its way to the service: what to acknowledge, its row, and its retries so far. */
 public final class Delivery {
     private final SinkRecord record;
     private final PendingRecord pending;
     private RetryPolicy.Attempts attempts;
+    // Set by the writer's KeyLanes (under its lock) while the row is in flight.
+    private RowChange change;
+    /** The next row of the same primary key in its lane; guarded by the lanes' lock. */
+    Delivery next;
+    private Delivery heldBehind;
 
     public Delivery(SinkRecord record, PendingRecord pending) {
         this.record = record;
@@ -29,5 +35,23 @@ public final class Delivery {
             attempts = policy.start();
         }
         return attempts;
+    }
+
+    RowChange change() {
+        return change;
+    }
+
+    void inLane(RowChange change) {
+        this.change = change;
+    }
+
+    void settled(Delivery heldBehind) {
+        this.heldBehind = heldBehind;
+        this.next = null;
+    }
+
+    /** Once settled, with ordered writes: the row of the same key this one held back, or null. */
+    Delivery heldBehind() {
+        return heldBehind;
     }
 }
