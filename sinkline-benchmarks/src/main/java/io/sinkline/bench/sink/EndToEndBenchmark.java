@@ -26,7 +26,7 @@ public final class EndToEndBenchmark {
         return new BenchOptions(command)
                 .declare("records", defaultRecords, "records produced and written by each path, per round")
                 .declare("rounds", 1, "rounds of ceiling + connector, each on a fresh topic and tables; medians at the end")
-                .declare("warmup", 50_000, "records the raw SDK writes to a warm-up table before any clock")
+                .declare("warmup", 50_000, "records the raw SDK, then the connector, write to warm-up tables before any clock")
                 .declare("partitions", 6, "partitions of the benchmark topic")
                 .declare("tasks", 2, "the connector's tasks.max")
                 .declare("workers", 2, "Connect workers (in this JVM)")
@@ -51,10 +51,7 @@ public final class EndToEndBenchmark {
         try (KafkaConnectHarness kafka = KafkaConnectHarness.builder().workers(options.integer("workers")).start()) {
             int warmUp = Math.min(options.integer("warmup"), records);
             if (warmUp > 0) {
-                // So that neither measured path pays for the JIT compiling the SDK and the emulator.
-                progress("warm-up: " + warmUp + " records through the raw SDK into a table of their own");
-                sink.createTable("bench_warmup");
-                sink.writeDirect("bench_warmup", new SampleTopic("bench_warmup", options.integer("partitions")), warmUp);
+                warmUp(kafka, warmUp);
             }
             List<List<Measurement>> results = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -65,6 +62,22 @@ public final class EndToEndBenchmark {
             }
             ResultTable.printSettings(out, options.effective());
         }
+    }
+
+    /**
+     * Runs both paths once, unmeasured, so that neither measured path pays for the JIT compiling
+     * its code: the SDK and the emulator, and also Kafka's consumer, Connect and the connector
+     * (without this the first connector round spent about a third of its CPU in the JIT compiler).
+     */
+    private void warmUp(KafkaConnectHarness kafka, int records) throws Exception {
+        progress("warm-up: " + records + " records through the raw SDK into a table of their own");
+        SampleTopic topic = new SampleTopic("bench_warmup", options.integer("partitions"));
+        sink.createTable("bench_warmup");
+        sink.writeDirect("bench_warmup", topic, records);
+        progress("warm-up: " + records + " records through the connector into a table of their own");
+        sink.createTable("bench_warmup_connector");
+        Map<TopicPartition, Long> ends = new KafkaLoader(kafka).load(topic, records);
+        timeConnector(kafka, "bench-warmup", "bench_warmup_connector", topic, records, ends, new ArrayList<>());
     }
 
     /** One round on its own topic and tables; returns the ceiling first, then the connector's measurements. */
@@ -83,11 +96,13 @@ public final class EndToEndBenchmark {
 
         progress("round " + round + ": ceiling: " + sink.ceilingDescription() + loadAverage());
         List<Measurement> measured = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        ThreadCpu beforeCeiling = ThreadCpu.now();
         measured.add(timeCeiling(ceilingTable, topic, records));
+        notes.add(ThreadCpu.describe("ceiling", ThreadCpu.now().since(beforeCeiling), records));
         progress(String.format("round %d: ceiling: %.0f records/s", round, measured.get(0).recordsPerSecond()));
 
         progress("round " + round + ": connector, tasks.max=" + options.integer("tasks") + loadAverage());
-        List<String> notes = new ArrayList<>();
         measured.addAll(timeConnector(kafka, "bench-" + sink.service().toLowerCase(Locale.ROOT) + suffix.replace('_', '-'),
                 connectorTable, topic, records, ends, notes));
         ResultTable.printRound(out, sink.service() + " sink, round " + round + ": connector vs raw SDK, same emulator",
@@ -113,6 +128,7 @@ public final class EndToEndBenchmark {
         Duration timeout = Duration.ofSeconds(options.integer("timeout-s"));
         long pollMs = options.integer("poll-ms");
 
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         ProcessClock.Reading start = ProcessClock.now();
         kafka.deployConnector(name, sink.connectorConfig(table, topic, tasks));
         long deadline = start.nanos() + timeout.toNanos();
@@ -142,6 +158,7 @@ public final class EndToEndBenchmark {
         ProcessClock.Reading allVisible = ProcessClock.now();
         awaitUntil(deadline, () -> committedToEnd(kafka, name, ends), () -> failIfTaskFailed(kafka, name));
         ProcessClock.Reading committed = ProcessClock.now();
+        notes.add(ThreadCpu.describe("connector", ThreadCpu.now().since(threadsAtStart), records));
         kafka.deleteConnector(name);
 
         notes.addAll(sink.notesAfterRun(table, topic, records));

@@ -12,8 +12,10 @@ import com.aliyun.odps.data.ArrayRecord;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.sinkline.core.record.PayloadDecoder;
 import io.sinkline.core.record.PayloadFormat;
@@ -33,12 +35,14 @@ import io.sinkline.maxcompute.config.RecordMode;
  */
 final class FlattenRowFormatter implements RowFormatter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** FastDoubleParser (bundled with jackson-core): same doubles as Double.parseDouble, several times faster. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private final TableLayout layout;
     private final RecordMode mode;
     private final ColumnValueConverter converter;
     private final RowBuilder rows;
+    private final FieldOrder order = new FieldOrder();
     private final PayloadDecoder decoder = new PayloadDecoder(PayloadFormat.JSON);
 
     FlattenRowFormatter(TableLayout layout, RecordMode mode, ColumnValueConverter converter) {
@@ -69,10 +73,17 @@ final class FlattenRowFormatter implements RowFormatter {
             if (!startsObject(parser)) {
                 return false;
             }
-            String name;
-            while ((name = parser.nextFieldName()) != null) {
+            for (int position = 0; ; position++) {
+                int column;
+                if (order.nextIsExpected(parser, position)) {
+                    column = order.column(position);
+                } else if (parser.currentToken() == JsonToken.FIELD_NAME) {
+                    column = columnOf(parser.currentName());
+                    order.remember(position, parser.currentName(), column);
+                } else {
+                    break;
+                }
                 JsonToken token = parser.nextToken();
-                int column = columnOf(name);
                 row.set(column, value(layout.columns()[column], token, parser));
             }
             if (parser.currentToken() != JsonToken.END_OBJECT) {

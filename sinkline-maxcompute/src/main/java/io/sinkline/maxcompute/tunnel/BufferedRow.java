@@ -22,13 +22,18 @@ public record BufferedRow(Object[] values, PendingRecord pending, long sizeBytes
     static long estimateSize(Object[] values) {
         long size = 32 + 8L * values.length;
         for (Object value : values) {
+            if (value == null) {
+                continue;
+            }
             if (value instanceof String s) {
                 size += 40 + 2L * s.length();
+            } else if (value instanceof Long || value instanceof Double || value instanceof Boolean) {
+                size += 24;
             } else if (value instanceof byte[] b) {
                 size += 16 + b.length;
             } else if (value instanceof CharSequence || value instanceof JsonValue || value instanceof Binary) {
                 size += 40 + 2L * value.toString().length();
-            } else if (value != null) {
+            } else {
                 size += 24;
             }
         }

@@ -2,6 +2,7 @@ package io.sinkline.maxcompute.tunnel;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,12 +19,19 @@ import org.apache.kafka.common.TopicPartition;
 public final class RowBuffer {
 
     private Map<String, List<BufferedRow>> byTablePartition = new LinkedHashMap<>();
+    /** Rows each table partition had at the last drain: the next list starts that large, not grown by copying. */
+    private final Map<String, Integer> lastSizes = new HashMap<>();
     private long bytes;
     private int rows;
     private long oldestMillis = -1;
 
     public void add(String tablePartition, BufferedRow row, long nowMillis) {
-        byTablePartition.computeIfAbsent(tablePartition, k -> new ArrayList<>()).add(row);
+        List<BufferedRow> rowsOfPartition = byTablePartition.get(tablePartition);
+        if (rowsOfPartition == null) {
+            rowsOfPartition = new ArrayList<>(lastSizes.getOrDefault(tablePartition, 16));
+            byTablePartition.put(tablePartition, rowsOfPartition);
+        }
+        rowsOfPartition.add(row);
         bytes += row.sizeBytes();
         rows++;
         if (oldestMillis < 0) {
@@ -51,6 +59,10 @@ public final class RowBuffer {
     /** Takes every row out, grouped by table partition. */
     public Map<String, List<BufferedRow>> drain() {
         Map<String, List<BufferedRow>> drained = byTablePartition;
+        if (lastSizes.size() > 1000) {
+            lastSizes.clear(); // partitions come and go (HOUR, MINUTE windows): keep only recent ones
+        }
+        drained.forEach((partition, rowsOfPartition) -> lastSizes.put(partition, rowsOfPartition.size()));
         byTablePartition = new LinkedHashMap<>();
         bytes = 0;
         rows = 0;
