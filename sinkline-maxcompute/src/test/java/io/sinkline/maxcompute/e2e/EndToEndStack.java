@@ -1,7 +1,14 @@
 package io.sinkline.maxcompute.e2e;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 
+import io.sinkline.testing.Await;
 import io.sinkline.testing.KafkaConnectHarness;
 
 /** What every end-to-end test class runs on: the MaxCompute emulator and one Connect cluster. */
@@ -16,13 +23,36 @@ final class EndToEndStack implements AutoCloseable {
     }
 
     static EndToEndStack start() {
+        return start(UnaryOperator.identity());
+    }
+
+    /** As {@link #start()}, with the harness's options adjusted (e.g. a worker property). */
+    static EndToEndStack start(UnaryOperator<KafkaConnectHarness.Builder> options) {
         MaxComputeFixture mc = new MaxComputeFixture();
         try {
             // The harness's broker keeps records forever, so the seeds' 2023/2024 timestamps are safe.
-            return new EndToEndStack(mc, KafkaConnectHarness.builder().workers(1).start());
+            return new EndToEndStack(mc, options.apply(KafkaConnectHarness.builder().workers(1)).start());
         } catch (RuntimeException e) {
             mc.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits until every partition of a new topic has a leader: producing into a topic whose
+     * leaders are still moving can wedge the idempotent producer (OutOfOrderSequence).
+     */
+    void awaitLeaders(String topic, int partitions) {
+        try (Admin admin = kafka.connect().kafka().createAdminClient()) {
+            Await.until(topic + " has leaders", Duration.ofSeconds(30), () -> {
+                try {
+                    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                    return description.partitions().size() == partitions
+                            && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
         }
     }
 

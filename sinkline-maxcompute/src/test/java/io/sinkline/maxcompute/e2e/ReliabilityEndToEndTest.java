@@ -10,8 +10,6 @@ import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,24 +83,6 @@ class ReliabilityEndToEndTest {
         }
     }
 
-    /**
-     * Waits until every partition of a new topic has a leader: producing into a topic whose
-     * leaders are still moving can wedge the idempotent producer (OutOfOrderSequence).
-     */
-    private static void awaitLeaders(String topic, int partitions) {
-        try (Admin admin = kafka.connect().kafka().createAdminClient()) {
-            Await.until(topic + " has leaders", Duration.ofSeconds(30), () -> {
-                try {
-                    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                    return description.partitions().size() == partitions
-                            && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-        }
-    }
-
     /** Distinct (partition, offset) pairs: the records present, however often. */
     private static long distinctRecords(String table) {
         return Long.parseLong(mc.rows("SELECT COUNT(*) FROM (SELECT DISTINCT `partition`, `offset` FROM " + table + ") d;")
@@ -129,7 +109,7 @@ class ReliabilityEndToEndTest {
             String name = "faulty_" + tunnel;
             createTable(name);
             kafka.createTopic(name, 3);
-            awaitLeaders(name, 3);
+            stack.awaitLeaders(name, 3);
             produce(name, 3, 0, records);
             Map<String, String> config = mc.connectorConfig(name, name);
             config.put("tasks.max", "2");
@@ -157,7 +137,7 @@ class ReliabilityEndToEndTest {
         String name = "crash";
         createTable(name);
         kafka.createTopic(name, 6);
-        awaitLeaders(name, 6);
+        stack.awaitLeaders(name, 6);
         produce(name, 6, 0, 6); // one record per partition first: the bulk then meets settled leaders
         produce(name, 6, 6, records);
         ForkedConnectWorker doomed = kafka.startForkedWorker();
