@@ -15,16 +15,21 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
     private final TablestoreEmulator ots;
     private final WriterSettings settings;
     private final int writers;
+    private final String valueConverter;
     private final SyncClient syncClient;
     private final AsyncClient asyncClient;
     private final TablestoreTables tables;
     private final Map<String, VisibleRowCounter> counters = new HashMap<>();
 
-    /** {@code writers}: TableStoreWriters on the raw SDK path, one per connector task. */
-    TablestoreSink(TablestoreEmulator ots, WriterSettings settings, int writers) {
+    /**
+     * {@code writers}: TableStoreWriters on the raw SDK path, one per connector task;
+     * {@code valueConverter}: the connector's {@code value.converter} class.
+     */
+    TablestoreSink(TablestoreEmulator ots, WriterSettings settings, int writers, String valueConverter) {
         this.ots = ots;
         this.settings = settings;
         this.writers = writers;
+        this.valueConverter = valueConverter;
         this.syncClient = new SyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
         this.asyncClient = new AsyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
         this.tables = new TablestoreTables(syncClient);
@@ -55,6 +60,7 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
         Map<String, String> config = new HashMap<>(settings.connectorKeys());
         config.put("connector.class", TablestoreSinkConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));
+        config.put("value.converter", valueConverter);
         config.put("topics", topic.name());
         config.put("tablestore.endpoint", ots.endpoint());
         config.put("tablestore.instance.name", ots.instanceName());

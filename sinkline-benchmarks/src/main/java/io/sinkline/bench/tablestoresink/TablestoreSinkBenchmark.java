@@ -19,14 +19,25 @@ public final class TablestoreSinkBenchmark {
     public static void main(String[] args) throws Exception {
         BenchLogging.configure();
         BenchOptions options = WriterSettings.declare(
-                EndToEndBenchmark.commonOptions(TablestoreSinkBenchmark.class.getSimpleName(), 200_000));
+                EndToEndBenchmark.commonOptions(TablestoreSinkBenchmark.class.getSimpleName(), 200_000))
+                .declare("value-converter", "bytes", "the connector's value.converter: bytes (ByteArrayConverter: the"
+                        + " connector parses the JSON bytes itself) or string (the workers' StringConverter)");
         if (!options.parse(args)) {
             return;
         }
         WriterSettings settings = WriterSettings.from(options);
         try (TablestoreEmulator ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
-             TablestoreSink sink = new TablestoreSink(ots, settings, options.integer("tasks"))) {
+             TablestoreSink sink = new TablestoreSink(ots, settings, options.integer("tasks"),
+                     valueConverter(options.string("value-converter")))) {
             new EndToEndBenchmark(options, sink, System.out).run();
         }
+    }
+
+    private static String valueConverter(String name) {
+        return switch (name) {
+            case "bytes" -> "org.apache.kafka.connect.converters.ByteArrayConverter";
+            case "string" -> "org.apache.kafka.connect.storage.StringConverter";
+            default -> throw new IllegalArgumentException("--value-converter must be bytes or string, not " + name);
+        };
     }
 }

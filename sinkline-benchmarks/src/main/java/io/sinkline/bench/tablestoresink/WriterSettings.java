@@ -1,15 +1,14 @@
 package io.sinkline.bench.tablestoresink;
 
 import com.alicloud.openservices.tablestore.writer.WriterConfig;
-import com.alicloud.openservices.tablestore.writer.enums.DispatchMode;
-import com.alicloud.openservices.tablestore.writer.enums.WriteMode;
 import io.sinkline.bench.sink.BenchOptions;
+import io.sinkline.tablestore.config.TablestoreSinkConfig;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The batching settings both paths get: the connector through its config keys, the raw SDK
- * ceiling through {@link WriterConfig}, set the way the connector sets its writers.
+ * ceiling through the {@link WriterConfig} the connector builds from them.
  */
 record WriterSettings(int batchRows, int concurrency, int bufferSize, int buckets, int flushMs, boolean ordered) {
 
@@ -40,16 +39,9 @@ record WriterSettings(int batchRows, int concurrency, int bufferSize, int bucket
         return keys;
     }
 
+    /** The connector's own writer configuration for these settings: both paths get exactly the same SDK writer. */
     WriterConfig writerConfig() {
-        WriterConfig config = new WriterConfig();
-        config.setMaxBatchRowsCount(batchRows);
-        config.setConcurrency(concurrency);
-        config.setBufferSize(bufferSize);
-        config.setBucketCount(buckets);
-        config.setFlushInterval(flushMs);
-        config.setDispatchMode(DispatchMode.HASH_PRIMARY_KEY);
-        config.setWriteMode(ordered ? WriteMode.SEQUENTIAL : WriteMode.PARALLEL);
-        config.setAllowDuplicatedRowInBatchRequest(!ordered);
-        return config;
+        return new io.sinkline.tablestore.write.WriterSettings(batchRows, TablestoreSinkConfig.MAX_REQUEST_BYTES,
+                concurrency, bufferSize, flushMs, buckets, ordered).toWriterConfig();
     }
 }

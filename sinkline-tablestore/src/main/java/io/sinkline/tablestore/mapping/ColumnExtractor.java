@@ -7,7 +7,6 @@ import io.sinkline.core.record.PayloadFormat;
 import io.sinkline.core.record.RecordView;
 import io.sinkline.tablestore.config.ColumnSpec;
 import io.sinkline.tablestore.config.ColumnType;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ final class ColumnExtractor {
     private final List<ColumnSpec> whitelist;
     private final Set<String> primaryKeyFields;
     private final boolean overEnvelope;
+    private final FlatJsonScanner flatScanner = new FlatJsonScanner();
 
     ColumnExtractor(List<ColumnSpec> whitelist, Set<String> primaryKeyFields, boolean overEnvelope) {
         this.whitelist = whitelist;
@@ -80,15 +80,17 @@ final class ColumnExtractor {
             return false;
         }
         Object raw = view.record().value();
-        String text;
-        if (raw instanceof String s) {
-            text = s;
-        } else if (raw instanceof byte[] bytes) {
-            text = new String(bytes, StandardCharsets.UTF_8); // as the decoder reads bytes
-        } else {
-            return false;
+        if (raw instanceof String text) {
+            return StreamedObjectColumns.isObjectText(text) && StreamedObjectColumns.read(text, primaryKeyFields, columns);
         }
-        return StreamedObjectColumns.isObjectText(text) && StreamedObjectColumns.read(text, primaryKeyFields, columns);
+        if (raw instanceof byte[] utf8) { // the decoder reads bytes as UTF-8 text
+            if (flatScanner.read(utf8, primaryKeyFields, columns)) {
+                return true;
+            }
+            columns.clear(); // not a flat object of simple values: Jackson reads it
+            return StreamedObjectColumns.isObjectUtf8(utf8) && StreamedObjectColumns.read(utf8, primaryKeyFields, columns);
+        }
+        return false;
     }
 
     private static ColumnValue convert(String name, JsonNode value, ColumnType declared) {

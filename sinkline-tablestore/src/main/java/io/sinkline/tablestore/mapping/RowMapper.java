@@ -74,11 +74,11 @@ public final class RowMapper {
 
     private RowChange put(PrimaryKey key, Map<String, ColumnValue> values) {
         RowPutChange change = new RowPutChange(table, key);
-        values.forEach((name, value) -> {
-            if (value != null) {
-                change.addColumn(name, value);
+        for (Map.Entry<String, ColumnValue> column : values.entrySet()) {
+            if (column.getValue() != null) {
+                change.addColumn(column.getKey(), column.getValue());
             }
-        });
+        }
         change.setCondition(new Condition(RowExistenceExpectation.IGNORE));
         return change;
     }

@@ -4,6 +4,7 @@ import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
@@ -18,8 +19,10 @@ import java.util.Set;
  * the caller takes the tree path, which reports the error.
  */
 final class StreamedObjectColumns {
-    // Default settings, like the decoder's ObjectMapper: both paths parse the same documents alike.
-    private static final JsonFactory JSON = new ObjectMapper().getFactory();
+    // The decoder's ObjectMapper settings, so both paths parse the same documents alike; plus the
+    // fast double parser, which rounds exactly as Double.parseDouble does, at a fraction of its cost.
+    private static final JsonFactory JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build()).getFactory();
 
     private StreamedObjectColumns() {
     }
@@ -36,27 +39,55 @@ final class StreamedObjectColumns {
     }
 
     /**
+     * As {@link #isObjectText} for UTF-8 bytes. A NUL second byte would make the parser guess
+     * UTF-16, where the decoder reads UTF-8: such values take the tree path.
+     */
+    static boolean isObjectUtf8(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{' && (bytes.length < 2 || bytes[1] != 0);
+            }
+        }
+        return false;
+    }
+
+    /**
      * Adds the object's fields, except {@code excluded} ones, to {@code columns}.
      * @return false when the text is not a well-formed JSON object ({@code columns} is then left partly filled)
      */
     static boolean read(String text, Set<String> excluded, Map<String, ColumnValue> columns) {
         try (JsonParser parser = JSON.createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            String name;
-            while ((name = parser.nextFieldName()) != null) {
-                JsonToken token = parser.nextToken();
-                if (excluded.contains(name)) {
-                    parser.skipChildren();
-                } else {
-                    columns.put(name, value(name, parser, token));
-                }
-            }
-            return parser.currentToken() == JsonToken.END_OBJECT;
+            return read(parser, excluded, columns);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** As {@link #read(String, Set, Map)} for UTF-8 bytes, read without decoding them to a String first. */
+    static boolean read(byte[] utf8, Set<String> excluded, Map<String, ColumnValue> columns) {
+        try (JsonParser parser = JSON.createParser(utf8)) {
+            return read(parser, excluded, columns);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean read(JsonParser parser, Set<String> excluded, Map<String, ColumnValue> columns)
+            throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+            JsonToken token = parser.nextToken();
+            if (excluded.contains(name)) {
+                parser.skipChildren();
+            } else {
+                columns.put(name, value(name, parser, token));
+            }
+        }
+        return parser.currentToken() == JsonToken.END_OBJECT;
     }
 
     private static ColumnValue value(String name, JsonParser parser, JsonToken token) throws IOException {

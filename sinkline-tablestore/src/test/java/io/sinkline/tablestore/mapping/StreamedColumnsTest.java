@@ -32,6 +32,9 @@ class StreamedColumnsTest {
             "{\"dup\":1,\"other\":\"o\",\"dup\":\"last wins\"}",
             "{\"topic_partition\":\"not a column\",\"offset\":{\"deep\":[1]},\"kept\":1}",
             "{\"a\":1} trailing text is ignored, as the tree parser ignores it",
+            // Flat objects of simple values: from bytes, FlatJsonScanner reads these without Jackson.
+            "{\"id\":1,\"name\":\"Zoë 中文 😀\",\"amount\":12.34,\"ok\":false,\"none\":null, \"e\":-1.5E+3,\"z\":-0}",
+            "{\"topic_partition\":\"skipped\",\"dup\":1,\"dup\":2.5}",
             "{}");
 
     private static SinkRecord record(Object value) {
