@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.ZoneId;
 
 import org.slf4j.Logger;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import io.sinkline.emulator.maxcompute.faults.FaultAdmin;
 import io.sinkline.emulator.maxcompute.faults.Faults;
 import io.sinkline.emulator.maxcompute.http.HttpFront;
+import io.sinkline.emulator.maxcompute.http.AccessKeys;
 import io.sinkline.emulator.maxcompute.http.SignatureVerifier;
+import io.sinkline.emulator.maxcompute.sts.StsEndpoint;
 import io.sinkline.emulator.maxcompute.rest.RestRoutes;
 import io.sinkline.emulator.maxcompute.sql.SqlEngine;
 import io.sinkline.emulator.maxcompute.storage.Store;
@@ -38,6 +41,8 @@ public final class MaxComputeEmulator implements AutoCloseable {
     private final Store store;
     private final HttpFront front;
     private final Faults faults = new Faults(42);
+    private final StsEndpoint sts;
+    private final AccessKeys keys;
 
     private MaxComputeEmulator(MaxComputeEmulatorOptions options) throws IOException, SQLException {
         this.options = options;
@@ -48,14 +53,15 @@ public final class MaxComputeEmulator implements AutoCloseable {
         try {
             SqlEngine engine = new SqlEngine(store, options.project());
             RestRoutes rest = new RestRoutes(store, engine, options.project(), "ALIYUN$" + options.accessKeyId());
-            SignatureVerifier verifier = options.strict()
-                    ? new SignatureVerifier(options.accessKeyId(), options.accessKeySecret()) : null;
+            this.keys = new AccessKeys(options.accessKeyId(), options.accessKeySecret(), Clock.systemUTC());
+            SignatureVerifier verifier = options.strict() ? new SignatureVerifier(keys) : null;
             // the Tunnel host:port is only known once the server is bound; the router asks the holder lazily
             HostPortHolder holder = new HostPortHolder();
             TunnelRoutes tunnel = TunnelRoutes.on(store, holder);
             this.front = new HttpFront(options.host(), options.port(),
                     new ServiceRouter(options.project(), rest, tunnel, holder, new FaultAdmin(faults)), verifier, faults);
             holder.set(options.host() + ":" + front.port());
+            this.sts = options.sts() ? new StsEndpoint(options.host(), keys) : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             store.close();
@@ -104,6 +110,23 @@ public final class MaxComputeEmulator implements AutoCloseable {
         return options.accessKeySecret();
     }
 
+    /**
+     * The STS endpoint's {@code host:port} (HTTPS; clients trust it through {@link StsEndpoint#trustStore()}).
+     *
+     * @throws IllegalStateException unless the emulator was started with {@code sts(true)}
+     */
+    public String stsEndpoint() {
+        if (sts == null) {
+            throw new IllegalStateException("the emulator was started without sts(true)");
+        }
+        return sts.endpoint();
+    }
+
+    /** How many temporary keys the STS endpoint issued so far. */
+    public int stsKeysIssued() {
+        return keys.issuedCount();
+    }
+
     /** The fault controls; over HTTP they are at {@code http://host:port/_sinkline/faults} (see {@link FaultAdmin}). */
     public Faults faults() {
         return faults;
@@ -111,6 +134,9 @@ public final class MaxComputeEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sts != null) {
+            sts.close();
+        }
         front.close();
         try {
             store.close();

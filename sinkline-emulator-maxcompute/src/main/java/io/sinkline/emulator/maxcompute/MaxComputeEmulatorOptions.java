@@ -16,6 +16,7 @@ public final class MaxComputeEmulatorOptions {
     private final String accessKeyId;
     private final String accessKeySecret;
     private final boolean strict;
+    private final boolean sts;
     private final Path dataDir;
 
     private MaxComputeEmulatorOptions(Builder b) {
@@ -25,6 +26,7 @@ public final class MaxComputeEmulatorOptions {
         this.accessKeyId = b.accessKeyId;
         this.accessKeySecret = b.accessKeySecret;
         this.strict = b.strict;
+        this.sts = b.sts;
         this.dataDir = b.dataDir;
     }
 
@@ -57,6 +59,14 @@ public final class MaxComputeEmulatorOptions {
         return strict;
     }
 
+    /**
+     * Whether an STS AssumeRole endpoint runs too (HTTPS on its own port, as STS clients only speak HTTPS):
+     * it issues temporary keys that the emulator then accepts until they expire.
+     */
+    public boolean sts() {
+        return sts;
+    }
+
     /** Where tables live across restarts; {@code null} keeps everything in memory. */
     public Path dataDir() {
         return dataDir;
@@ -70,6 +80,7 @@ public final class MaxComputeEmulatorOptions {
         private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
         private String accessKeySecret = DEFAULT_ACCESS_KEY_SECRET;
         private boolean strict = false;
+        private boolean sts = false;
         private Path dataDir;
 
         public Builder host(String host) {
@@ -105,6 +116,11 @@ public final class MaxComputeEmulatorOptions {
 
         public Builder strict(boolean strict) {
             this.strict = strict;
+            return this;
+        }
+
+        public Builder sts(boolean sts) {
+            this.sts = sts;
             return this;
         }
 

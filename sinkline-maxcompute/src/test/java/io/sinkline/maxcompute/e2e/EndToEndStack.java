@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 
+import io.sinkline.emulator.maxcompute.MaxComputeEmulatorOptions;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.KafkaConnectHarness;
 
@@ -28,7 +29,13 @@ final class EndToEndStack implements AutoCloseable {
 
     /** As {@link #start()}, with the harness's options adjusted (e.g. a worker property). */
     static EndToEndStack start(UnaryOperator<KafkaConnectHarness.Builder> options) {
-        MaxComputeFixture mc = new MaxComputeFixture();
+        return start(UnaryOperator.identity(), options);
+    }
+
+    /** As {@link #start()}, with the emulator's and the harness's options adjusted. */
+    static EndToEndStack start(UnaryOperator<MaxComputeEmulatorOptions.Builder> emulator,
+                               UnaryOperator<KafkaConnectHarness.Builder> options) {
+        MaxComputeFixture mc = new MaxComputeFixture(emulator);
         try {
             // The harness's broker keeps records forever, so the seeds' 2023/2024 timestamps are safe.
             return new EndToEndStack(mc, options.apply(KafkaConnectHarness.builder().workers(1)).start());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
@@ -26,7 +27,12 @@ final class MaxComputeFixture implements AutoCloseable {
     final Odps odps;
 
     MaxComputeFixture() {
-        mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().port(0).project("sinkline").build());
+        this(UnaryOperator.identity());
+    }
+
+    /** With the emulator's options adjusted (e.g. strict signatures, an STS endpoint). */
+    MaxComputeFixture(UnaryOperator<MaxComputeEmulatorOptions.Builder> options) {
+        mc = MaxComputeEmulator.start(options.apply(MaxComputeEmulatorOptions.builder().port(0).project("sinkline")).build());
         odps = new Odps(new AliyunAccount(mc.accessKeyId(), mc.accessKeySecret()));
         odps.setEndpoint(mc.endpoint());
         odps.setDefaultProject(mc.project());

@@ -12,18 +12,21 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks {@code Authorization: ODPS <ak>:<Base64(HmacSHA1(secret, canonical))>}, the V2 signature the SDK's
  * {@code AliyunRequestSigner} produces: method, content-type, content-md5, date and sorted {@code x-odps-*}
- * headers and params, then the decoded resource path with its sorted parameters.
+ * headers and params, then the decoded resource path with its sorted parameters. With a region the SDK signs V4
+ * instead: {@code ODPS <ak>/<yyyyMMdd>/<region>/odps/aliyun_v4_request:<sig>}, the same canonical string signed
+ * with a key derived from the secret, date and region. A temporary key (issued by the emulator's STS endpoint) is
+ * accepted until it expires, with its security token in {@code authorization-sts-token}.
  */
 public final class SignatureVerifier {
 
     private static final String PREFIX = "x-odps-";
+    private static final String STS_TOKEN_HEADER = "authorization-sts-token";
+    private static final String V4_SUFFIX = "_v4_request";
 
-    private final String accessKeyId;
-    private final byte[] secret;
+    private final AccessKeys keys;
 
-    public SignatureVerifier(String accessKeyId, String accessKeySecret) {
-        this.accessKeyId = accessKeyId;
-        this.secret = accessKeySecret.getBytes(StandardCharsets.UTF_8);
+    public SignatureVerifier(AccessKeys keys) {
+        this.keys = keys;
     }
 
     /**
@@ -40,28 +43,48 @@ public final class SignatureVerifier {
         if (colon < 0) {
             throw new OdpsError(403, "Unauthorized", "Malformed Authorization header.");
         }
-        String ak = credential.substring(0, colon);
+        String[] scope = credential.substring(0, colon).split("/");
         String signature = credential.substring(colon + 1);
-        if (!ak.equals(accessKeyId)) {
-            throw new OdpsError(403, "InvalidAccessKeyId", "The AccessKeyId does not exist: " + ak);
+        boolean v4 = scope.length == 5 && scope[3].equals("odps") && scope[4].endsWith(V4_SUFFIX);
+        if (scope.length != 1 && !v4) {
+            throw new OdpsError(403, "Unauthorized", "Malformed Authorization header.");
         }
+        AccessKeys.AccessKey key = keys.find(scope[0]).orElseThrow(() -> new OdpsError(403, "InvalidAccessKeyId",
+                "The AccessKeyId does not exist or has expired: " + scope[0]));
+        if (key.temporary() && !key.securityToken().equals(request.header(STS_TOKEN_HEADER))) {
+            throw new OdpsError(403, "InvalidSecurityToken", "The security token of " + key.id() + " is missing or wrong.");
+        }
+        byte[] signingKey = v4 ? v4SigningKey(key.secret(), scope[1], scope[2], scope[4]) : key.secret().getBytes(StandardCharsets.UTF_8);
         // HttpURLConnection may add a Content-Type the client did not sign; accept the signature without it too.
         String contentType = request.header("Content-Type");
-        if (matches(signature, canonical(request, contentType))
-                || (contentType != null && matches(signature, canonical(request, null)))) {
+        if (matches(signingKey, signature, canonical(request, contentType))
+                || (contentType != null && matches(signingKey, signature, canonical(request, null)))) {
             return;
         }
         throw new OdpsError(403, "SignatureNotMatch", "The request signature does not match the AccessKeySecret.");
     }
 
-    private boolean matches(String signature, String canonical) {
+    /** The V4 key: HmacSHA256 over date, region, "odps" and the request type, from "<corp>_v4" + secret. */
+    private static byte[] v4SigningKey(String secret, String date, String region, String requestType) {
+        String corporation = requestType.substring(0, requestType.length() - V4_SUFFIX.length());
+        byte[] key = hmac("HmacSHA256", (corporation + "_v4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac("HmacSHA256", key, region);
+        key = hmac("HmacSHA256", key, "odps");
+        return hmac("HmacSHA256", key, requestType);
+    }
+
+    private static boolean matches(byte[] signingKey, String signature, String canonical) {
+        String expected = Base64.getEncoder().encodeToString(hmac("HmacSHA1", signingKey, canonical));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(String algorithm, byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            String expected = Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.trim().getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, algorithm));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
+            throw new IllegalStateException(algorithm + " unavailable", e);
         }
     }
 
