@@ -184,6 +184,53 @@ class SinkPipelineTest {
     }
 
     @Test
+    void twoFlushesUploadAtOnceAndAThirdFullBufferWaitsForTheOldest() throws Exception {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1); // every row fills the buffer
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0)));
+        Thread second = new Thread(() -> pipeline.put(List.of(good(P0, 1))));
+        second.setDaemon(true);
+        second.start();
+        second.join(10_000);
+        assertThat(second.isAlive()).as("a second flush starts while the first uploads").isFalse();
+        assertThat(writer.flushes).hasSize(2);
+        assertThat(pipeline.flushesInFlight()).isEqualTo(2);
+
+        Thread third = new Thread(() -> pipeline.put(List.of(good(P0, 2))));
+        third.setDaemon(true);
+        third.start();
+        third.join(300);
+        assertThat(third.isAlive()).as("a third flush waits while two are in flight").isTrue();
+
+        writer.succeed(1); // the younger flush finishing first commits nothing: offset 0 is not durable yet
+        assertThat(third.isAlive()).isTrue();
+        writer.succeed(0);
+        third.join(10_000);
+
+        assertThat(third.isAlive()).isFalse();
+        assertThat(writer.flushes).hasSize(3);
+        writer.succeed(2);
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
+    }
+
+    @Test
+    void offsetsWaitForAnOlderFlushEvenWhenAYoungerOneIsDone() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0)));
+        pipeline.flush(false);
+        pipeline.put(List.of(good(P0, 1)));
+        pipeline.flush(false);
+        assertThat(writer.flushes).hasSize(2);
+
+        writer.succeed(1);
+        assertThat(pipeline.preCommit(Duration.ZERO)).doesNotContainKey(P0);
+
+        writer.succeed(0);
+        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(2));
+    }
+
+    @Test
     void aFailedWriteFailsTheTaskAndCommitsNothingPastIt() {
         SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
         pipeline.open(List.of(P0));
