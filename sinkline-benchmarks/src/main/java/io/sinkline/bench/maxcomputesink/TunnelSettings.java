@@ -13,7 +13,7 @@ record TunnelSettings(int batchRows, int poolSize, int bufferKb, int flushMs, Tu
         return options
                 .declare("batch-rows", 8000, "records per uploaded block (record_batch_size)")
                 .declare("pool", 2, "upload threads per task (sink_pool_size); the ceiling gets pool x tasks")
-                .declare("buffer-kb", 16384, "the task's write buffer in KB; full, it flushes (buffer_size_kb)")
+                .declare("buffer-kb", 65536, "the task's write buffer in KB; full, it flushes (buffer_size_kb; the connector's default)")
                 .declare("flush-ms", 1000, "longest a record waits before a flush (flush_interval_ms)")
                 .declare("compression", "deflate", "upload stream compression: none, deflate, snappy, lz4, zstd");
     }
