@@ -12,14 +12,11 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.sinkline.testing.Await;
-import io.sinkline.testing.KafkaConnectHarness;
 import io.sinkline.testing.ProducedRecord;
 
 /**
@@ -28,31 +25,14 @@ import io.sinkline.testing.ProducedRecord;
  * good ones (FLATTEN, a key with no column); and rows that only the service refuses (NULL in a NOT
  * NULL column), through batch and streaming Tunnel.
  */
-class ErrorPolicyEndToEndTest {
+class ErrorPolicyEndToEndTest extends EndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String POISON = "{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}";
 
-    private static EndToEndStack stack;
-    private static KafkaConnectHarness kafka;
-    private static MaxComputeFixture mc;
-
-    @BeforeAll
-    static void start() {
-        stack = EndToEndStack.start();
-        kafka = stack.kafka;
-        mc = stack.mc;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     /** A table and a topic holding good, poison, good; returns the connector config for them. */
-    private static Map<String, String> scenario(String name) {
+    private Map<String, String> scenario(String name) {
         mc.sql("CREATE TABLE IF NOT EXISTS " + name + "(topic STRING, `partition` BIGINT, `offset` BIGINT, id BIGINT,"
                 + " name STRING, extendinfo JSON) PARTITIONED BY (pt STRING);");
         kafka.createTopic(name, 1);
@@ -65,14 +45,14 @@ class ErrorPolicyEndToEndTest {
         return config;
     }
 
-    private static void assertGoodRowsWritten(String table) {
+    private void assertGoodRowsWritten(String table) {
         mc.awaitCount(table, 2, TIMEOUT, () -> stack.status(table));
         assertThat(mc.rows("SELECT `offset`, id FROM " + table + " ORDER BY `offset`;"))
                 .containsExactly(List.of("0", "100"), List.of("2", "102"));
     }
 
     /** The poison record's offset is behind the committed offset: the task moved past it, once. */
-    private static void assertCommittedPast(String connector, String topic) {
+    private void assertCommittedPast(String connector, String topic) {
         Await.until(connector + " commits offset 3", TIMEOUT, () -> {
             OffsetAndMetadata committed = kafka.committedOffsets(connector).get(new TopicPartition(topic, 0));
             return committed != null && committed.offset() == 3;
@@ -203,7 +183,7 @@ class ErrorPolicyEndToEndTest {
         kafka.deleteConnector(name);
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+    private String header(ConsumerRecord<byte[], byte[]> record, String key) {
         return record.headers().lastHeader(key) == null ? null
                 : new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }

@@ -12,15 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sinkline.maxcompute.config.RecordFormat;
 import io.sinkline.maxcompute.config.RecordMode;
-import io.sinkline.testing.KafkaConnectHarness;
 import io.sinkline.testing.ProducedRecord;
 
 /**
@@ -28,7 +25,7 @@ import io.sinkline.testing.ProducedRecord;
  * three window types and several time zones spread over the cases: one connector per case, all
  * running at once in one Connect cluster, each checked with SQL.
  */
-class FormatsModesAndWindowsEndToEndTest {
+class FormatsModesAndWindowsEndToEndTest extends EndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,9 +34,6 @@ class FormatsModesAndWindowsEndToEndTest {
     private static final String[] WINDOWS = {"MINUTE", "HOUR", "DAY"};
     private static final String[] ZONES = {"GMT+08:00", "UTC", "America/New_York", "Asia/Kolkata"};
 
-    private static EndToEndStack stack;
-    private static KafkaConnectHarness kafka;
-    private static MaxComputeFixture mc;
 
     /** One connector: a format, a mode, a tunnel, a window and a zone. */
     record Case(RecordFormat format, RecordMode mode, boolean streaming, String window, String zone, boolean sortable) {
@@ -81,7 +75,7 @@ class FormatsModesAndWindowsEndToEndTest {
         }
     }
 
-    private static List<Case> cases() {
+    private List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         int i = 0;
         for (boolean streaming : new boolean[] {false, true}) {
@@ -96,20 +90,6 @@ class FormatsModesAndWindowsEndToEndTest {
             }
         }
         return cases;
-    }
-
-    @BeforeAll
-    static void start() {
-        stack = EndToEndStack.start();
-        kafka = stack.kafka;
-        mc = stack.mc;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -67,6 +67,12 @@ final class MaxComputeFixture implements AutoCloseable {
         return rows;
     }
 
+    /** Distinct (partition, offset) pairs of the table's rows matching {@code where}: the records present, however often. */
+    long distinctRecords(String table, String where) {
+        return Long.parseLong(rows("SELECT COUNT(*) FROM (SELECT DISTINCT `partition`, `offset` FROM " + table + where
+                + ") d;").get(0).get(0));
+    }
+
     long count(String table) {
         return Long.parseLong(sql("SELECT COUNT(*) FROM " + table + ";").get(0).getString(0));
     }

@@ -2,17 +2,11 @@ package io.sinkline.maxcompute.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import io.sinkline.emulator.maxcompute.faults.FaultTarget;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.ForkedConnectWorker;
-import io.sinkline.testing.KafkaConnectHarness;
 import io.sinkline.testing.ProducedRecord;
 
 /**
@@ -28,71 +21,32 @@ import io.sinkline.testing.ProducedRecord;
  * and a Connect worker killed (SIGKILL) mid-run and replaced. Every record must be in the table;
  * duplicates are allowed (bounded by the uncommitted window) and reported.
  */
-class ReliabilityEndToEndTest {
+class ReliabilityEndToEndTest extends EndToEndTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReliabilityEndToEndTest.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
-
-    private static EndToEndStack stack;
-    private static KafkaConnectHarness kafka;
-    private static MaxComputeFixture mc;
-
-    @BeforeAll
-    static void start() {
-        stack = EndToEndStack.start();
-        kafka = stack.kafka;
-        mc = stack.mc;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @AfterEach
     void clearFaults() {
         mc.mc.faults().clear();
     }
 
-    private static void createTable(String table) {
+    private void createTable(String table) {
         mc.sql("CREATE TABLE IF NOT EXISTS " + table + "(topic STRING, `partition` BIGINT, `offset` BIGINT, key STRING,"
                 + " value STRING) PARTITIONED BY (pt STRING);");
     }
 
-    private static void produce(String topic, int partitions, int from, int to) {
+    private void produce(String topic, int partitions, int from, int to) {
         for (int i = from; i < to; i++) {
             kafka.producer().send(ProducedRecord.to(topic).partition(i % partitions).key("k" + i).value("value-" + i));
         }
         kafka.producer().flush();
     }
 
-    /** A counter of the sink's JMX metrics, summed over the connector's tasks (they run in this JVM). */
-    private static long taskMetric(String connector, String attribute) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            long sum = 0;
-            for (ObjectName name : server.queryNames(new ObjectName(
-                    "io.sinkline:type=sink-task-metrics,sink=maxcompute,connector=" + connector + ",task=*"), null)) {
-                sum += ((Number) server.getAttribute(name, attribute)).longValue();
-            }
-            return sum;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read " + attribute + " of " + connector, e);
-        }
-    }
-
-    /** Distinct (partition, offset) pairs: the records present, however often. */
-    private static long distinctRecords(String table) {
-        return Long.parseLong(mc.rows("SELECT COUNT(*) FROM (SELECT DISTINCT `partition`, `offset` FROM " + table + ") d;")
-                .get(0).get(0));
-    }
-
-    private static long awaitAllRecords(String table, long expected) {
+    private long awaitAllRecords(String table, long expected) {
         long[] seen = {0};
         Await.until(table + " holds all " + expected + " records", TIMEOUT, () -> {
-            seen[0] = distinctRecords(table);
+            seen[0] = mc.distinctRecords(table, "");
             return seen[0] >= expected;
         });
         return seen[0];
@@ -124,8 +78,8 @@ class ReliabilityEndToEndTest {
             assertThat(awaitAllRecords(name, records)).isEqualTo(records);
             long total = mc.count(name);
             LOG.warn("{} tunnel with 5% failures: {} records, {} rows, {} duplicates, {} rows retried (JMX)", tunnel, records,
-                    total, total - records, taskMetric(name, "RecordsRetried"));
-            assertThat(taskMetric(name, "RecordsWritten")).as("rows acknowledged, from JMX").isGreaterThanOrEqualTo(records);
+                    total, total - records, JmxMetrics.sinkTasks(name, "RecordsRetried"));
+            assertThat(JmxMetrics.sinkTasks(name, "RecordsWritten")).as("rows acknowledged, from JMX").isGreaterThanOrEqualTo(records);
             assertThat(kafka.connectorStatus(name).tasks()).allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
             kafka.deleteConnector(name);
         }

@@ -12,13 +12,10 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.sinkline.testing.KafkaConnectHarness;
 import io.sinkline.testing.ProducedRecord;
 
 /**
@@ -26,7 +23,7 @@ import io.sinkline.testing.ProducedRecord;
  * MaxCompute emulator; rows checked with SQL through the SDK. Records carry the timestamps of the
  * seed's own output, so the pt values are the seed's.
  */
-class SeedExamplesEndToEndTest {
+class SeedExamplesEndToEndTest extends EndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,30 +35,13 @@ class SeedExamplesEndToEndTest {
     private static final long FLATTEN_TIME = Instant.parse("2023-07-13T17:33:00Z").toEpochMilli();
     private static final long ABNORMAL_TIME = Instant.parse("2023-07-14T05:16:00Z").toEpochMilli();
 
-    private static EndToEndStack stack;
-    private static KafkaConnectHarness kafka;
-    private static MaxComputeFixture mc;
-
-    @BeforeAll
-    static void start() {
-        stack = EndToEndStack.start();
-        kafka = stack.kafka;
-        mc = stack.mc;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     /**
      * Seed 003's steps: create the table, create the topic and send the messages (key, value, ...)
      * with the seed's timestamp, deploy the connector with the seed's configuration plus
      * {@code settings}, wait for {@code expectedRows} rows.
      */
-    private static void runExample(String connector, String topic, String table, String ddl, long timestamp,
+    private void runExample(String connector, String topic, String table, String ddl, long timestamp,
                                    Map<String, String> settings, int expectedRows, String... keysAndValues) {
         mc.sql(ddl);
         kafka.createTopic(topic, 1);

@@ -3,16 +3,15 @@ package io.sinkline.maxcompute.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.sinkline.emulator.maxcompute.sts.StsEndpoint;
-import io.sinkline.testing.KafkaConnectHarness;
 
 /**
  * {@code account_type=STS} end to end: the emulator checks every signature (strict) and runs an STS AssumeRole
@@ -22,34 +21,25 @@ import io.sinkline.testing.KafkaConnectHarness;
  * <p>The provider trusts only the JVM's default trust store, so this class points {@code javax.net.ssl.trustStore}
  * at the emulator's certificate while it runs (the Connect worker runs in this JVM) and restores it after.
  */
-class StsEndToEndTest {
+class StsEndToEndTest extends EndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> TRUST_PROPERTIES =
             List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType");
 
-    private static EndToEndStack stack;
-    private static KafkaConnectHarness kafka;
-    private static MaxComputeFixture mc;
-    private static Map<String, String> savedTrust;
+    private final Map<String, String> savedTrust = new HashMap<>();
 
-    @BeforeAll
-    static void start() {
-        savedTrust = new java.util.HashMap<>();
+    @Override
+    protected EndToEndStack startStack() {
         TRUST_PROPERTIES.forEach(key -> savedTrust.put(key, System.getProperty(key)));
         System.setProperty("javax.net.ssl.trustStore", StsEndpoint.trustStore().toString());
         System.setProperty("javax.net.ssl.trustStorePassword", StsEndpoint.STORE_PASSWORD);
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-        stack = EndToEndStack.start(emulator -> emulator.strict(true).sts(true), UnaryOperator.identity());
-        kafka = stack.kafka;
-        mc = stack.mc;
+        return EndToEndStack.start(emulator -> emulator.strict(true).sts(true), UnaryOperator.identity());
     }
 
     @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    void restoreTrustStore() {
         savedTrust.forEach((key, value) -> {
             if (value == null) {
                 System.clearProperty(key);
