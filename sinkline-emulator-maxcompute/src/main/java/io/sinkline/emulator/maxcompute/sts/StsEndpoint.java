@@ -187,7 +187,7 @@ public final class StsEndpoint implements AutoCloseable {
     }
 
     /** RPC signature: Base64(HmacSHA1(secret + "&", METHOD&%2F&encode(sorted encoded params without Signature))). */
-    private static String signature(String method, Map<String, String> params, String secret) {
+    static String signature(String method, Map<String, String> params, String secret) {
         StringBuilder query = new StringBuilder();
         params.forEach((key, value) -> {
             if (!key.equals("Signature")) {
