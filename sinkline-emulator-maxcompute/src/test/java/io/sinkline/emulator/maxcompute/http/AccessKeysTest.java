@@ -1,4 +1,4 @@
-package io.sinkline.emulator.maxcompute.sts;
+package io.sinkline.emulator.maxcompute.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-import io.sinkline.emulator.maxcompute.http.AccessKeys;
 
 class AccessKeysTest {
 
