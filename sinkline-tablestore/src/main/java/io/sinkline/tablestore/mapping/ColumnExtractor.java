@@ -7,6 +7,7 @@ import io.sinkline.core.record.PayloadFormat;
 import io.sinkline.core.record.RecordView;
 import io.sinkline.tablestore.config.ColumnSpec;
 import io.sinkline.tablestore.config.ColumnType;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,13 @@ final class ColumnExtractor {
         }
         Object raw = view.record().value();
         if (raw instanceof String text) {
+            // ASCII text (as many bytes as chars) is scanned as UTF-8 bytes; other text goes to
+            // Jackson, which reads a lone surrogate as the tree does (the encoder would replace it).
+            byte[] ascii = text.getBytes(StandardCharsets.UTF_8);
+            if (ascii.length == text.length() && flatScanner.read(ascii, primaryKeyFields, columns)) {
+                return true;
+            }
+            columns.clear();
             return StreamedObjectColumns.isObjectText(text) && StreamedObjectColumns.read(text, primaryKeyFields, columns);
         }
         if (raw instanceof byte[] utf8) { // the decoder reads bytes as UTF-8 text

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class KeyLanes {
     private final boolean ordered;
-    private final Map<PrimaryKey, Lane> lanes = new HashMap<>();
+    private final Map<LaneKey, Lane> lanes = new HashMap<>();
     private int rows;
 
     KeyLanes(boolean ordered) {
@@ -33,28 +33,34 @@ final class KeyLanes {
      *
      * @return whether it may go to the SDK now (false: an earlier row of its key holds it back)
      */
-    synchronized boolean add(RowChange change, Delivery delivery) {
-        delivery.inLane(change);
-        rows++;
-        Lane lane = lanes.get(change.getPrimaryKey());
-        if (lane == null) {
-            lanes.put(change.getPrimaryKey(), new Lane(delivery));
-            return true;
+    boolean add(RowChange change, Delivery delivery) {
+        LaneKey key = new LaneKey(change.getPrimaryKey()); // hashed outside the lock
+        synchronized (this) {
+            delivery.inLane(change);
+            rows++;
+            Lane lane = lanes.get(key);
+            if (lane == null) {
+                lanes.put(key, new Lane(delivery));
+                return true;
+            }
+            lane.last.next = delivery;
+            lane.last = delivery;
+            return !ordered;
         }
-        lane.last.next = delivery;
-        lane.last = delivery;
-        return !ordered;
     }
 
     /** The delivery of a row that is with the SDK, or null when it was settled already. */
-    synchronized Delivery find(RowChange change) {
-        Lane lane = lanes.get(change.getPrimaryKey());
-        for (Delivery d = lane == null ? null : lane.first; d != null; d = d.next) {
-            if (d.change() == change) {
-                return d;
+    Delivery find(RowChange change) {
+        LaneKey key = new LaneKey(change.getPrimaryKey());
+        synchronized (this) {
+            Lane lane = lanes.get(key);
+            for (Delivery d = lane == null ? null : lane.first; d != null; d = d.next) {
+                if (d.change() == change) {
+                    return d;
+                }
             }
+            return null;
         }
-        return null;
     }
 
     /**
@@ -63,35 +69,61 @@ final class KeyLanes {
      * @return its delivery, or null when it was settled already; when ordered, {@link Delivery#heldBehind()}
      *     is then the row of the same key it held back, which the caller hands to the SDK next
      */
-    synchronized Delivery settle(RowChange change) {
-        PrimaryKey key = change.getPrimaryKey();
-        Lane lane = lanes.get(key);
-        Delivery previous = null;
-        for (Delivery d = lane == null ? null : lane.first; d != null; previous = d, d = d.next) {
-            if (d.change() != change) {
-                continue;
+    Delivery settle(RowChange change) {
+        LaneKey key = new LaneKey(change.getPrimaryKey());
+        synchronized (this) {
+            Lane lane = lanes.get(key);
+            Delivery previous = null;
+            for (Delivery d = lane == null ? null : lane.first; d != null; previous = d, d = d.next) {
+                if (d.change() != change) {
+                    continue;
+                }
+                if (previous == null) {
+                    lane.first = d.next;
+                } else {
+                    previous.next = d.next;
+                }
+                if (lane.last == d) {
+                    lane.last = previous;
+                }
+                if (lane.first == null) {
+                    lanes.remove(key);
+                }
+                rows--;
+                d.settled(ordered && previous == null ? d.next : null);
+                return d;
             }
-            if (previous == null) {
-                lane.first = d.next;
-            } else {
-                previous.next = d.next;
-            }
-            if (lane.last == d) {
-                lane.last = previous;
-            }
-            if (lane.first == null) {
-                lanes.remove(key);
-            }
-            rows--;
-            d.settled(ordered && previous == null ? d.next : null);
-            return d;
+            return null;
         }
-        return null;
     }
 
     /** Rows added and not settled, held back ones included. */
     synchronized int size() {
         return rows;
+    }
+
+    /**
+     * A primary key with its hash computed once: the SDK's PrimaryKey computes it over every
+     * column at each call, and a row's key is looked up twice on each side (add, settle).
+     */
+    private static final class LaneKey {
+        private final PrimaryKey key;
+        private final int hash;
+
+        LaneKey(PrimaryKey key) {
+            this.key = key;
+            this.hash = key.hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LaneKey that && hash == that.hash && (key == that.key || key.equals(that.key));
+        }
     }
 
     /** The unsettled rows of one primary key, oldest first (linked through {@link Delivery#next}). */

@@ -1,0 +1,74 @@
+package io.sinkline.tablestore.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
+import com.alicloud.openservices.tablestore.model.RowChange;
+import com.alicloud.openservices.tablestore.model.RowPutChange;
+import io.sinkline.core.offsets.OffsetTracker;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+class KeyLanesTest {
+    private static final TopicPartition TP = new TopicPartition("t", 0);
+    private final OffsetTracker tracker = new OffsetTracker();
+    private long offset;
+
+    @Test
+    void orderedLanesHandOverOneRowPerKeyAtATime() {
+        KeyLanes lanes = new KeyLanes(true);
+        RowChange a1 = row("a");
+        RowChange a2 = row("a");
+        RowChange a3 = row("a");
+        RowChange b1 = row("b");
+        Delivery d1 = delivery();
+        Delivery d2 = delivery();
+        Delivery d3 = delivery();
+
+        assertThat(lanes.add(a1, d1)).isTrue();
+        assertThat(lanes.add(a2, d2)).as("waits behind a1").isFalse();
+        assertThat(lanes.add(a3, d3)).as("waits behind a2").isFalse();
+        assertThat(lanes.add(b1, delivery())).as("another key").isTrue();
+        assertThat(lanes.size()).isEqualTo(4);
+        assertThat(lanes.find(a1)).isSameAs(d1);
+
+        assertThat(lanes.settle(a1)).isSameAs(d1);
+        assertThat(d1.heldBehind()).as("a2 goes next").isSameAs(d2);
+        assertThat(lanes.settle(a1)).as("settled once").isNull();
+        assertThat(lanes.settle(a2).heldBehind()).isSameAs(d3);
+        assertThat(lanes.settle(a3).heldBehind()).isNull();
+        assertThat(lanes.add(row("a"), delivery())).as("the key's lane is empty again").isTrue();
+        assertThat(lanes.size()).isEqualTo(2);
+    }
+
+    @Test
+    void unorderedLanesHandOverEveryRowAndSettleInAnyOrder() {
+        KeyLanes lanes = new KeyLanes(false);
+        RowChange a1 = row("a");
+        RowChange a2 = row("a");
+        RowChange a3 = row("a");
+        Delivery d2 = delivery();
+        assertThat(lanes.add(a1, delivery())).isTrue();
+        assertThat(lanes.add(a2, d2)).isTrue();
+        assertThat(lanes.add(a3, delivery())).isTrue();
+
+        assertThat(lanes.settle(a2)).isSameAs(d2);
+        assertThat(d2.heldBehind()).isNull();
+        assertThat(lanes.settle(a3)).isNotNull();
+        assertThat(lanes.find(a1)).isNotNull();
+        assertThat(lanes.settle(a1)).isNotNull();
+        assertThat(lanes.size()).isZero();
+    }
+
+    private static RowChange row(String id) {
+        return new RowPutChange("t", PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString(id)).build());
+    }
+
+    private Delivery delivery() {
+        long o = offset++;
+        return new Delivery(new SinkRecord(TP.topic(), TP.partition(), null, null, null, "{}", o), tracker.track(TP, o));
+    }
+}
