@@ -157,7 +157,7 @@ public final class TablestoreSinkConfig extends AbstractConfig {
                 "An event pattern (EventBridge syntax, JSON); records that do not match are skipped. Empty: write all.", MAPPING);
 
         d.define(INSERT_ORDER_ENABLE, Type.BOOLEAN, true, null, Importance.MEDIUM,
-                "Keep the write order of rows with the same primary key.", WRITE);
+                "Keep the write order of rows with the same primary key, retries included (a key's later rows wait for its row in flight).", WRITE);
         d.define(BUFFER_SIZE, Type.INT, 1024, new PowerOfTwo(), Importance.MEDIUM,
                 "Rows buffered per table before put() waits (a power of two).", WRITE);
         d.define(MAX_THREAD_COUNT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
