@@ -15,7 +15,22 @@ import io.sinkline.core.offsets.PendingRecord;
 public record BufferedRow(Object[] values, PendingRecord pending, long sizeBytes, SinkRecord record) {
 
     public BufferedRow(Object[] values, PendingRecord pending, SinkRecord record) {
-        this(values, pending, estimateSize(values), record);
+        this(values, pending, estimateSize(values) + retainedSize(record), record);
+    }
+
+    /** The record is kept until its row is durable, so its key and value count against the buffer too. */
+    static long retainedSize(SinkRecord record) {
+        return 120 + partSize(record.key()) + partSize(record.value());
+    }
+
+    private static long partSize(Object part) {
+        if (part instanceof String s) {
+            return 40 + 2L * s.length();
+        }
+        if (part instanceof byte[] b) {
+            return 16 + b.length;
+        }
+        return part == null ? 0 : 64; // structured values: a rough floor, they are rare with this connector
     }
 
     /** A rough size of the row in memory, enough to bound the buffer. */
