@@ -5,6 +5,7 @@ import io.sinkline.emulator.tablestore.engine.TableCatalog;
 import io.sinkline.emulator.tablestore.faults.FaultAdminHandler;
 import io.sinkline.emulator.tablestore.faults.FaultInjector;
 import io.sinkline.emulator.tablestore.http.AccessKeys;
+import io.sinkline.emulator.tablestore.http.KeyUsage;
 import io.sinkline.emulator.tablestore.http.OtsHttpHandler;
 import io.sinkline.emulator.tablestore.protocol.ActionRegistry;
 import io.sinkline.emulator.tablestore.protocol.BatchWriteActions;
@@ -14,6 +15,7 @@ import io.sinkline.emulator.tablestore.protocol.TableActions;
 import io.sinkline.emulator.tablestore.protocol.TimeseriesActions;
 import io.sinkline.emulator.tablestore.storage.DataDirectory;
 import io.sinkline.emulator.tablestore.stream.StreamRegistry;
+import io.sinkline.emulator.tablestore.sts.StsEndpoint;
 import io.sinkline.emulator.tablestore.timeseries.TimeseriesCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +59,11 @@ public final class TablestoreEmulator implements AutoCloseable {
     private final TimeseriesCatalog timeseries = new TimeseriesCatalog();
     private final StreamRegistry streams;
     private final DataDirectory dataDirectory;
+    private final AccessKeys keys;
+    private final KeyUsage keyUsage = new KeyUsage();
     private final HttpServer server;
     private final ExecutorService executor;
+    private final StsEndpoint sts;
 
     private TablestoreEmulator(TablestoreEmulatorOptions options) throws IOException {
         this.options = options;
@@ -74,8 +80,8 @@ public final class TablestoreEmulator implements AutoCloseable {
         new TimeseriesActions(timeseries, catalog, faults, clock).register(registry);
         new StreamActions(streams).register(registry);
 
-        AccessKeys keys = new AccessKeys(Map.of(options.accessKeyId(), options.accessKeySecret()),
-                options.accessKeySecret(), options.strict());
+        this.keys = new AccessKeys(Map.of(options.accessKeyId(), options.accessKeySecret()),
+                options.accessKeySecret(), options.strict(), options.clock());
         this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         try {
             this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 256);
@@ -86,12 +92,22 @@ public final class TablestoreEmulator implements AutoCloseable {
             }
             throw e;
         }
-        server.createContext("/", new OtsHttpHandler(registry, keys, options.instanceName(), faults));
+        server.createContext("/", new OtsHttpHandler(registry, keys, options.instanceName(), faults, keyUsage));
         server.createContext(FaultAdminHandler.PATH, new FaultAdminHandler(faults));
         server.setExecutor(executor);
         server.start();
-        LOG.info("Tablestore emulator listening on {} (instance {}, strict={})", endpoint(), options.instanceName(),
-                options.strict());
+        try {
+            this.sts = options.sts() ? new StsEndpoint(options.bindAddress(), keys) : null;
+        } catch (RuntimeException e) {
+            server.stop(0);
+            executor.shutdownNow();
+            if (dataDirectory != null) {
+                dataDirectory.close();
+            }
+            throw e;
+        }
+        LOG.info("Tablestore emulator listening on {} (instance {}, strict={}, sts={})", endpoint(), options.instanceName(),
+                options.strict(), sts == null ? "off" : sts.endpoint());
     }
 
     /** Starts an emulator; close it to stop. */
@@ -125,6 +141,37 @@ public final class TablestoreEmulator implements AutoCloseable {
         return options.accessKeySecret();
     }
 
+    /**
+     * The STS endpoint, {@code https://127.0.0.1:<port>}; clients trust its certificate through
+     * {@link StsEndpoint#clientSslContext()}.
+     *
+     * @throws IllegalStateException unless the emulator was started with {@code sts(true)}
+     */
+    public String stsEndpoint() {
+        if (sts == null) {
+            throw new IllegalStateException("the emulator was started without sts(true)");
+        }
+        return sts.endpoint();
+    }
+
+    /**
+     * Issues a temporary key as the STS endpoint does, valid for {@code lifetime} on the emulator's
+     * clock; it works whether or not the STS endpoint runs.
+     */
+    public AccessKeys.TemporaryKey issueTemporaryKey(Duration lifetime) {
+        return keys.issue(lifetime);
+    }
+
+    /** Whether this access key id is one of the temporary keys issued here. */
+    public boolean isTemporaryKey(String accessKeyId) {
+        return keys.isTemporary(accessKeyId);
+    }
+
+    /** Accepted requests per access key id and action, since the start. */
+    public Map<String, Map<String, Long>> requestsByAccessKey() {
+        return keyUsage.snapshot();
+    }
+
     /** The fault injector of this emulator (also reachable over HTTP under /_sinkline/faults). */
     public FaultInjector faults() {
         return faults;
@@ -145,6 +192,9 @@ public final class TablestoreEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sts != null) {
+            sts.close();
+        }
         server.stop(0);
         executor.shutdownNow();
         try {

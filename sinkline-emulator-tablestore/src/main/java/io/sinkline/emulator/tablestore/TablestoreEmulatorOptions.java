@@ -16,6 +16,7 @@ public final class TablestoreEmulatorOptions {
     private final String accessKeyId;
     private final String accessKeySecret;
     private final boolean strict;
+    private final boolean sts;
     private final Path dataDir;
     private final int threads;
     private final Clock clock;
@@ -27,6 +28,7 @@ public final class TablestoreEmulatorOptions {
         this.accessKeyId = b.accessKeyId;
         this.accessKeySecret = b.accessKeySecret;
         this.strict = b.strict;
+        this.sts = b.sts;
         this.dataDir = b.dataDir;
         this.threads = b.threads;
         this.clock = b.clock;
@@ -60,6 +62,14 @@ public final class TablestoreEmulatorOptions {
         return strict;
     }
 
+    /**
+     * Whether an STS AssumeRole endpoint runs too (HTTPS, its own port): it issues temporary keys
+     * that the emulator accepts, with their security token, until they expire.
+     */
+    public boolean sts() {
+        return sts;
+    }
+
     /** Where data is kept across restarts; null keeps everything in memory. */
     public Path dataDir() {
         return dataDir;
@@ -81,6 +91,7 @@ public final class TablestoreEmulatorOptions {
         private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
         private String accessKeySecret = DEFAULT_ACCESS_KEY_SECRET;
         private boolean strict;
+        private boolean sts;
         private Path dataDir;
         private int threads = 32;
         private Clock clock = Clock.systemUTC();
@@ -118,6 +129,12 @@ public final class TablestoreEmulatorOptions {
         /** Verify request signatures and reject unknown keys with 403 OTSAuthFailed. */
         public Builder strict(boolean strict) {
             this.strict = strict;
+            return this;
+        }
+
+        /** Run an STS AssumeRole endpoint too (see {@link TablestoreEmulator#stsEndpoint()}). */
+        public Builder sts(boolean sts) {
+            this.sts = sts;
             return this;
         }
 

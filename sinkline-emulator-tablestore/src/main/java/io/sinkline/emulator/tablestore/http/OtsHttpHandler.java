@@ -30,9 +30,10 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The service front: {@code POST /{Action}} with a protobuf body. Checks size, integrity and (in
- * strict mode) the signature, applies injected faults, runs the action, and answers with the
- * headers and response signature the SDK validates.
+ * The service front: {@code POST /{Action}} with a protobuf body. Checks size, integrity, temporary
+ * keys (issued, unexpired, with their {@code x-ots-ststoken}) and, in strict mode, the signature;
+ * applies injected faults, runs the action, and answers with the headers and response signature
+ * the SDK validates (signed with the caller's secret, the temporary one for a temporary key).
  */
 public final class OtsHttpHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OtsHttpHandler.class);
@@ -41,12 +42,14 @@ public final class OtsHttpHandler implements HttpHandler {
     private final AccessKeys keys;
     private final String instanceName;
     private final FaultInjector faults;
+    private final KeyUsage usage;
 
-    public OtsHttpHandler(ActionRegistry actions, AccessKeys keys, String instanceName, FaultInjector faults) {
+    public OtsHttpHandler(ActionRegistry actions, AccessKeys keys, String instanceName, FaultInjector faults, KeyUsage usage) {
         this.actions = actions;
         this.keys = keys;
         this.instanceName = instanceName;
         this.faults = faults;
+        this.usage = usage;
     }
 
     @Override
@@ -69,6 +72,7 @@ public final class OtsHttpHandler implements HttpHandler {
                 throw new OtsException(OtsErrorCode.METHOD_NOT_ALLOWED, "Only POST is allowed.");
             }
             authenticate(action, headers, body);
+            usage.record(accessKeyId, action);
             body = decompress(headers, body);
             OtsException injected = faults.requestFault(action);
             if (injected != null) {
@@ -102,10 +106,16 @@ public final class OtsHttpHandler implements HttpHandler {
         if (md5 != null && !md5.equals(SignatureV2.base64Md5(body))) {
             throw OtsException.invalid("The content MD5 does not match the request body.");
         }
+        String accessKeyId = headers.get("x-ots-accesskeyid");
+        String securityToken = headers.get("x-ots-ststoken");
+        // Temporary keys are checked in both modes: the service never takes an expired or unknown one.
+        if (securityToken != null || keys.isTemporary(accessKeyId)) {
+            checkTemporaryKey(accessKeyId, securityToken);
+        }
         if (!keys.strict()) {
             return;
         }
-        String secret = keys.secretOf(headers.get("x-ots-accesskeyid"));
+        String secret = keys.secretOf(accessKeyId);
         if (secret == null) {
             throw new OtsException(OtsErrorCode.AUTH_FAILED, "The AccessKeyID is disabled or does not exist.");
         }
@@ -115,6 +125,17 @@ public final class OtsHttpHandler implements HttpHandler {
         String expected = SignatureV2.requestSignature(secret, action, "POST", headers);
         if (!SignatureV2.same(expected, headers.get("x-ots-signature"))) {
             throw new OtsException(OtsErrorCode.AUTH_FAILED, "Signature mismatch.");
+        }
+    }
+
+    private void checkTemporaryKey(String accessKeyId, String securityToken) {
+        if (!keys.isTemporary(accessKeyId)) {
+            throw new OtsException(OtsErrorCode.AUTH_FAILED, "The AccessKeyID is disabled or does not exist.");
+        }
+        AccessKeys.TemporaryKey key = keys.validTemporary(accessKeyId).orElseThrow(() ->
+                new OtsException(OtsErrorCode.AUTH_FAILED, "The security token you provided has expired."));
+        if (!SignatureV2.same(key.securityToken(), securityToken)) {
+            throw new OtsException(OtsErrorCode.AUTH_FAILED, "The security token you provided is invalid.");
         }
     }
 
