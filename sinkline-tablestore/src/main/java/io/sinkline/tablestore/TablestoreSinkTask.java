@@ -126,8 +126,8 @@ public class TablestoreSinkTask extends SinkTask {
     /** A record that will not be written: to the error policy, or the task fails (tolerance none). */
     private void reject(Delivery delivery, String reason, Throwable cause) {
         errors.handle(new FailedRecord(delivery.record(), reason, cause));
-        delivery.pending().ack();
         metrics.recordsFailed(1);
+        delivery.pending().ack();
     }
 
     @Override
@@ -179,8 +179,8 @@ public class TablestoreSinkTask extends SinkTask {
     private final class Listener implements DeliveryListener {
         @Override
         public void written(Delivery delivery) {
+            metrics.recordsWritten(1); // before the ack: a committed offset implies its rows are counted
             delivery.pending().ack();
-            metrics.recordsWritten(1);
         }
 
         @Override

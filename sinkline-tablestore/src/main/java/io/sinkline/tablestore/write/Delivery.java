@@ -12,6 +12,7 @@ public final class Delivery {
     private RetryPolicy.Attempts attempts;
     // Set by the writer's KeyLanes (under its lock) while the row is in flight.
     private RowChange change;
+    private KeyLanes.Lane lane;
     /** The next row of the same primary key in its lane; guarded by the lanes' lock. */
     Delivery next;
     private Delivery heldBehind;
@@ -41,8 +42,13 @@ public final class Delivery {
         return change;
     }
 
-    void inLane(RowChange change) {
+    KeyLanes.Lane lane() {
+        return lane;
+    }
+
+    void inLane(RowChange change, KeyLanes.Lane lane) {
         this.change = change;
+        this.lane = lane;
     }
 
     void settled(Delivery heldBehind) {
