@@ -6,12 +6,15 @@ import com.alicloud.openservices.tablestore.model.Row;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.emulator.tablestore.sts.StsEndpoint;
+import io.sinkline.testing.Await;
 import io.sinkline.testing.KafkaConnectHarness;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +26,10 @@ import org.junit.jupiter.api.Test;
  * its STS AssumeRole endpoint (HTTPS). The connector has no Tablestore AccessKey, only the one that
  * calls AssumeRole; every data request must be made with the temporary key and its token.
  *
+ * <p>The emulator's clock runs {@link #CLOCK_BEHIND} behind, so the 900 s keys it issues expire
+ * 185 s from now on the connector's clock: the connector renews them 5 s after each AssumeRole
+ * (when a fifth of the lifetime is left), while the old key is still valid.
+ *
  * <p>The connector's STS client uses the JVM's default TLS context, so this class makes the
  * emulator's certificate the trusted one while it runs (the Connect worker runs in this JVM) and
  * restores the previous default after.
@@ -33,6 +40,9 @@ class StsEndToEndTest {
     private static final Set<String> WRITES = Set.of("PutRow", "UpdateRow", "DeleteRow", "BatchWriteRow", "BulkImport",
             "CreateTable", "UpdateTable", "DeleteTable");
 
+    private static final int SESSION_SECONDS = 900;
+    private static final Duration CLOCK_BEHIND = Duration.ofSeconds(SESSION_SECONDS - SESSION_SECONDS / 5 - 5);
+
     private static SSLContext previousDefault;
     private static SinkStack stack;
     private static TablestoreEmulator ots;
@@ -42,7 +52,8 @@ class StsEndToEndTest {
     static void start() throws NoSuchAlgorithmException {
         previousDefault = SSLContext.getDefault();
         SSLContext.setDefault(StsEndpoint.clientSslContext());
-        stack = SinkStack.start(TablestoreEmulatorOptions.builder().strict(true).sts(true),
+        stack = SinkStack.start(TablestoreEmulatorOptions.builder().strict(true).sts(true)
+                        .clock(Clock.offset(Clock.systemUTC(), CLOCK_BEHIND.negated())),
                 KafkaConnectHarness.builder().workers(1));
         ots = stack.ots;
         kafka = stack.kafka;
@@ -59,7 +70,7 @@ class StsEndToEndTest {
     }
 
     @Test
-    void theConnectorAssumesTheRoleAndWritesWithTemporaryCredentialsOnly() {
+    void theConnectorAssumesTheRoleWritesWithTemporaryCredentialsOnlyAndRenewsThemBeforeExpiry() {
         kafka.createTopic("sts_orders", 2);
         for (int i = 0; i < 20; i++) {
             stack.producing.send("sts_orders", i % 2, "k" + i, "{\"id\":" + i + ",\"name\":\"n" + i + "\"}");
@@ -68,10 +79,19 @@ class StsEndToEndTest {
         Map<String, String> config = stsConfig("sts_orders");
         kafka.deployConnector("sts", config);
 
-        List<Row> rows = stack.tables.awaitRows("sts_orders", 20, WAIT);
-        assertThat(rows).hasSize(20);
+        stack.tables.awaitRows("sts_orders", 20, WAIT);
+        // keep writing until a second temporary key has written too (the first is renewed after 5 s)
+        AtomicInteger sent = new AtomicInteger(20);
+        Await.until("a renewed temporary key writes", WAIT, () -> {
+            int i = sent.getAndIncrement();
+            stack.producing.send("sts_orders", i % 2, "k" + i, "{\"id\":" + i + ",\"name\":\"n" + i + "\"}");
+            stack.producing.flush();
+            return temporaryKeysThatWrote().size() >= 2;
+        });
+        List<Row> rows = stack.tables.awaitRows("sts_orders", sent.get(), WAIT);
+        assertThat(rows).hasSize(sent.get());
         assertThat(rows.stream().map(r -> Tables.columns(r).get("name")).collect(Collectors.toSet()))
-                .hasSize(20).contains("n0", "n19");
+                .hasSize(sent.get()).contains("n0", "n" + (sent.get() - 1));
 
         Map<String, Map<String, Long>> byKey = ots.requestsByAccessKey();
         Map<String, Long> permanent = byKey.getOrDefault(ots.accessKeyId(), Map.of());
@@ -85,6 +105,15 @@ class StsEndToEndTest {
         assertThat(temporary.values().stream().flatMap(actions -> actions.keySet().stream()))
                 .as("actions made with temporary keys").contains("CreateTable").containsAnyElementsOf(WRITES);
         kafka.deleteConnector("sts");
+    }
+
+    /** The temporary keys that made write requests (the emulator refuses expired ones). */
+    private static Set<String> temporaryKeysThatWrote() {
+        return ots.requestsByAccessKey().entrySet().stream()
+                .filter(e -> ots.isTemporaryKey(e.getKey()))
+                .filter(e -> e.getValue().keySet().stream().anyMatch(WRITES::contains))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -114,7 +143,7 @@ class StsEndToEndTest {
         config.put("sts.endpoint", ots.stsEndpoint());
         config.put("sts.access.key.id", ots.accessKeyId());
         config.put("sts.access.key.secret", ots.accessKeySecret());
-        config.put("sts.session.duration.seconds", "900");
+        config.put("sts.session.duration.seconds", Integer.toString(SESSION_SECONDS));
         config.put("primarykey.mode", "record_value");
         config.put("tablestore." + topic + ".primarykey.name", "id");
         config.put("tablestore." + topic + ".primarykey.type", "integer");
