@@ -47,6 +47,11 @@ final class MaxComputeSink implements SinkUnderTest {
     }
 
     @Override
+    public void dropTable(String table) {
+        tables.drop(table);
+    }
+
+    @Override
     public void createTable(String table) {
         tables.create(table);
     }

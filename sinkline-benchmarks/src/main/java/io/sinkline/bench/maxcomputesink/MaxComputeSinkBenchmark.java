@@ -19,7 +19,7 @@ public final class MaxComputeSinkBenchmark {
     public static void main(String[] args) throws Exception {
         BenchLogging.configure();
         BenchOptions options = TunnelSettings.declare(
-                EndToEndBenchmark.commonOptions(MaxComputeSinkBenchmark.class.getSimpleName(), 200_000));
+                EndToEndBenchmark.commonOptions(MaxComputeSinkBenchmark.class.getSimpleName(), 2_000_000));
         if (!options.parse(args)) {
             return;
         }

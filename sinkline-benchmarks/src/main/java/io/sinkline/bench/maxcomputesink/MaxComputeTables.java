@@ -35,6 +35,10 @@ final class MaxComputeTables {
                 + ") PARTITIONED BY (pt STRING);");
     }
 
+    void drop(String table) {
+        sql("DROP TABLE IF EXISTS " + table + ";");
+    }
+
     /** Distinct (partition, offset) pairs: the records present, duplicates counted once. */
     long distinctRecords(String table) {
         return single("SELECT COUNT(*) FROM (SELECT DISTINCT `partition`, `offset` FROM " + table + ") d;");

@@ -77,6 +77,8 @@ public final class EndToEndBenchmark {
         sink.createTable("bench_warmup_connector");
         Map<TopicPartition, Long> ends = new KafkaLoader(kafka).load(topic, records);
         timeConnector(kafka, "bench-warmup", "bench_warmup_connector", topic, records, ends, new ArrayList<>());
+        sink.dropTable("bench_warmup");
+        sink.dropTable("bench_warmup_connector");
     }
 
     /** One round on its own topic and tables; returns the ceiling first, then the connector's measurements. */
@@ -96,9 +98,7 @@ public final class EndToEndBenchmark {
         progress("round " + round + ": ceiling: " + sink.ceilingDescription() + loadAverage());
         List<Measurement> measured = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        ThreadCpu beforeCeiling = ThreadCpu.now();
-        measured.add(timeCeiling(ceilingTable, topic, records));
-        notes.add(ThreadCpu.describe("ceiling", ThreadCpu.now().since(beforeCeiling), records));
+        measured.add(timeCeiling(ceilingTable, topic, records, notes));
         progress(String.format("round %d: ceiling: %.0f records/s", round, measured.get(0).recordsPerSecond()));
 
         progress("round " + round + ": connector, tasks.max=" + options.integer("tasks") + loadAverage());
@@ -106,13 +106,18 @@ public final class EndToEndBenchmark {
                 connectorTable, topic, records, ends, notes));
         ResultTable.printRound(out, sink.service() + " sink, round " + round + ": connector vs raw SDK, same emulator",
                 measured, notes);
+        sink.dropTable(ceilingTable);
+        sink.dropTable(connectorTable);
         return measured;
     }
 
-    private Measurement timeCeiling(String table, SampleTopic topic, int records) throws Exception {
+    private Measurement timeCeiling(String table, SampleTopic topic, int records, List<String> notes) throws Exception {
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         ProcessClock.Reading start = ProcessClock.now();
         sink.writeDirect(table, topic, records);
         ProcessClock.Reading end = ProcessClock.now();
+        // Read before the rows are checked, so the check's own work is not counted.
+        notes.add(ThreadCpu.describe("ceiling", ThreadCpu.now().since(threadsAtStart), records));
         long rows = sink.visibleRecords(table, topic, records);
         if (rows != records) {
             throw new IllegalStateException("the raw SDK path left " + rows + " records visible, expected " + records);

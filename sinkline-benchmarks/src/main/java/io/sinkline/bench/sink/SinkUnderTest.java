@@ -20,6 +20,12 @@ public interface SinkUnderTest {
     void createTable(String table) throws Exception;
 
     /**
+     * Drops a table the benchmark is done with, so the emulator does not carry earlier rounds' rows
+     * (the Tablestore emulator keeps rows on the heap: later rounds paid more and more GC).
+     */
+    void dropTable(String table) throws Exception;
+
+    /**
      * Writes records {@code [0, records)} straight through the SDK into {@code table}, with the
      * batching the connector is given, and returns once every row is durable and visible.
      */

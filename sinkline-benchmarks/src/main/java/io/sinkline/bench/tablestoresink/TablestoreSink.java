@@ -46,6 +46,11 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
     }
 
     @Override
+    public void dropTable(String table) {
+        tables.drop(table);
+    }
+
+    @Override
     public void createTable(String table) {
         tables.create(table);
     }

@@ -1,6 +1,7 @@
 package io.sinkline.bench.tablestoresink;
 
 import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.model.DeleteTableRequest;
 import com.alicloud.openservices.tablestore.model.CreateTableRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeRequest;
 import com.alicloud.openservices.tablestore.model.GetRangeResponse;
@@ -28,6 +29,10 @@ final class TablestoreTables {
 
     TablestoreTables(SyncClient client) {
         this.client = client;
+    }
+
+    void drop(String table) {
+        client.deleteTable(new DeleteTableRequest(table));
     }
 
     void create(String table) {
