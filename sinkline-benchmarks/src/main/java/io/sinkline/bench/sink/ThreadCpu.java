@@ -63,6 +63,13 @@ public final class ThreadCpu {
                 return TASKS;
             }
         }
+        for (StackTraceElement frame : info.getStackTrace()) {
+            // Plain pool threads the SDKs start themselves (the Tablestore writer's disruptor buckets).
+            if (frame.getClassName().startsWith("com.lmax.disruptor") || frame.getClassName().startsWith("com.alicloud.")
+                    || frame.getClassName().startsWith("com.aliyun.")) {
+                return ROLES.get(0).label();
+            }
+        }
         String name = info.getThreadName();
         for (Role role : ROLES) {
             if (role.name().matcher(name).matches()) {
