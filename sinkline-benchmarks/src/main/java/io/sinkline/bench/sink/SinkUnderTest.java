@@ -36,7 +36,7 @@ public interface SinkUnderTest {
 
     /**
      * Distinct records of {@code topic} visible in {@code table} through the SDK, up to
-     * {@code records}; called repeatedly while the connector runs, so it should be cheap.
+     * {@code records}; called once per path, after its clock has stopped.
      */
     long visibleRecords(String table, SampleTopic topic, int records) throws Exception;
 

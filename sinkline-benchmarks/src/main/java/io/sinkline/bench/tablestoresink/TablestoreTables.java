@@ -49,11 +49,7 @@ final class TablestoreTables {
                 .build();
     }
 
-    /**
-     * Reads partition {@code partition}'s rows from offset {@code from} on and returns the first
-     * offset not found, reading no further than the first gap: so a counter that remembers it
-     * reads each row about once however often it polls.
-     */
+    /** Reads partition {@code partition}'s rows from offset {@code from} on and returns the first offset not found. */
     long firstMissingOffset(String table, SampleTopic topic, int partition, long from) {
         long expected = from;
         PrimaryKey start = primaryKey(topic, partition, from);

@@ -1,6 +1,7 @@
 package io.sinkline.maxcompute.format;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -38,8 +39,8 @@ final class FieldOrder {
         }
         if (position >= names.length) {
             int size = Math.min(MAX_REMEMBERED, Math.max(position + 1, names.length * 2));
-            names = java.util.Arrays.copyOf(names, size);
-            columns = java.util.Arrays.copyOf(columns, size);
+            names = Arrays.copyOf(names, size);
+            columns = Arrays.copyOf(columns, size);
         }
         names[position] = new SerializedString(name);
         columns[position] = column;

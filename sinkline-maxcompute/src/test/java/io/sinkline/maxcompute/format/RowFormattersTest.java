@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -13,6 +15,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
@@ -225,7 +228,7 @@ class RowFormattersTest {
 
     /** JSON text is read by a streaming parser, structured values through a tree: both must give the same row. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
+    @ValueSource(strings = {
         "{\"b\":9007199254740993,\"d\":7,\"s\":\"x\",\"f\":true,\"j\":{\"k\":[1,2]},\"t\":\"2023-07-13 21:13:00\"}",
         "{\"b\":\"42\",\"d\":1.5e3,\"s\":{\"n\":null},\"f\":\"false\",\"j\":[1,\"a\"],\"i\":-3,\"dec\":12.345}",
         "{\"B\":null,\"D\":\"2.5\",\"S\":17,\"F\":false,\"J\":\"text\",\"I\":\"8\",\"T\":1689254000000}",
@@ -248,12 +251,12 @@ class RowFormattersTest {
 
         assertThat(comparable(fromText)).containsExactly(comparable(fromMap));
         assertThat(comparable(fromBytes)).containsExactly(comparable(fromMap));
-        assertThat(java.util.Arrays.stream(fromText).skip(3).filter(java.util.Objects::nonNull)).isNotEmpty();
+        assertThat(Arrays.stream(fromText).skip(3).filter(Objects::nonNull)).isNotEmpty();
     }
 
     /** JSON column values (SimpleJsonValue) have no equals(): compare their text. */
     private static Object[] comparable(Object[] values) {
-        return java.util.Arrays.stream(values).map(v -> v instanceof JsonValue json ? "json:" + json : v).toArray();
+        return Arrays.stream(values).map(v -> v instanceof JsonValue json ? "json:" + json : v).toArray();
     }
 
     @Test

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.Row;
-import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.tablestore.TablestoreSinkConnector;
 import io.sinkline.testing.KafkaConnectHarness;
-import io.sinkline.testing.TestProducer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -18,38 +16,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Data tables end to end: real broker and Connect worker, the Tablestore emulator, rows read through the SDK. */
-class DataTablesEndToEndTest {
+class DataTablesEndToEndTest extends EndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static SinkStack stack;
-    private static TablestoreEmulator ots;
-    private static KafkaConnectHarness kafka;
-    private static Tables tables;
-    private static TestProducer producing;
 
-    @BeforeAll
-    static void start() {
-        stack = SinkStack.start(TablestoreEmulatorOptions.builder().strict(true), KafkaConnectHarness.builder().workers(1)
+    @Override
+    protected SinkStack startStack() {
+        return SinkStack.start(TablestoreEmulatorOptions.builder().strict(true), KafkaConnectHarness.builder().workers(1)
                 .workerProperty("config.providers", "file")
                 .workerProperty("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider"));
-        ots = stack.ots;
-        kafka = stack.kafka;
-        tables = stack.tables;
-        producing = stack.producing;
     }
 
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    private static void deploy(String name, Map<String, String> config, int tasks) {
+    private void deploy(String name, Map<String, String> config, int tasks) {
         kafka.deployConnector(name, config);
         kafka.awaitConnectorRunning(name, tasks, WAIT);
     }

@@ -8,7 +8,6 @@ import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.KafkaConnectHarness;
-import io.sinkline.testing.TestProducer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,21 +18,14 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bad records and a failing service, end to end: every error destination, tolerance none, and
  * 5% OTSServerBusy plus row errors in batches. written + reported = sent.
  */
-class ErrorsEndToEndTest {
+class ErrorsEndToEndTest extends EndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static SinkStack stack;
-    private static TablestoreEmulator ots;
-    private static KafkaConnectHarness kafka;
-    private static Tables tables;
-    private static TestProducer producing;
 
     /** Records the mapping must refuse, by the reason it must give. */
     private static final Map<String, String> MALFORMED = new LinkedHashMap<>();
@@ -51,27 +43,16 @@ class ErrorsEndToEndTest {
             "wrong-type", "column 'n' must be integer",
             "oversized", "column 'blob' is");
 
-    @BeforeAll
-    static void start() {
-        stack = SinkStack.start(TablestoreEmulatorOptions.builder(), KafkaConnectHarness.builder().workers(1)
+    @Override
+    protected SinkStack startStack() {
+        return SinkStack.start(TablestoreEmulatorOptions.builder(), KafkaConnectHarness.builder().workers(1)
                 .brokerProperty("message.max.bytes", "8388608")
                 .workerProperty("consumer.max.partition.fetch.bytes", "8388608")
                 .workerProperty("producer.max.request.size", "8388608"));
-        ots = stack.ots;
-        kafka = stack.kafka;
-        tables = stack.tables;
-        producing = stack.producing;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     /** Sends {@code good} valid records (ids 1000+) and the malformed ones, in one partition. */
-    private static void produce(String topic, int good) {
+    private void produce(String topic, int good) {
         kafka.createTopic(topic, 1);
         for (int i = 0; i < good; i++) {
             producing.send(topic, 0, "g" + i, "{\"id\":" + (1000 + i) + ",\"n\":" + i + "}", "origin", "test");
@@ -80,7 +61,7 @@ class ErrorsEndToEndTest {
         producing.flush();
     }
 
-    private static Map<String, String> config(String topic, String table) {
+    private Map<String, String> config(String topic, String table) {
         Map<String, String> config = tables.connectorConfig(topic);
         config.put("topics.assign.tables", topic + ":" + table);
         config.put("primarykey.mode", "record_value");
@@ -103,7 +84,7 @@ class ErrorsEndToEndTest {
     }
 
     /** Waits until the connector committed the partition's end: every record was written or reported. */
-    private static void awaitCommitted(String connector, TopicPartition tp) {
+    private void awaitCommitted(String connector, TopicPartition tp) {
         long end = Tables.endOffset(kafka, tp);
         Await.until(connector + " committed " + tp + " up to " + end, WAIT, () -> {
             var offsets = kafka.committedOffsets(connector);

@@ -3,7 +3,6 @@ package io.sinkline.tablestore.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alicloud.openservices.tablestore.model.Row;
-import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.emulator.tablestore.sts.StsEndpoint;
 import io.sinkline.testing.Await;
@@ -18,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * emulator's certificate the trusted one while it runs (the Connect worker runs in this JVM) and
  * restores the previous default after.
  */
-class StsEndToEndTest {
+class StsEndToEndTest extends EndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
     /** Every action that writes or creates data. */
     private static final Set<String> WRITES = Set.of("PutRow", "UpdateRow", "DeleteRow", "BatchWriteRow", "BulkImport",
@@ -43,27 +41,22 @@ class StsEndToEndTest {
     private static final int SESSION_SECONDS = 900;
     private static final Duration CLOCK_BEHIND = Duration.ofSeconds(SESSION_SECONDS - SESSION_SECONDS / 5 - 5);
 
-    private static SSLContext previousDefault;
-    private static SinkStack stack;
-    private static TablestoreEmulator ots;
-    private static KafkaConnectHarness kafka;
+    private SSLContext previousDefault;
 
-    @BeforeAll
-    static void start() throws NoSuchAlgorithmException {
+    @Override
+    protected SinkStack startStack() throws NoSuchAlgorithmException {
         previousDefault = SSLContext.getDefault();
         SSLContext.setDefault(StsEndpoint.clientSslContext());
-        stack = SinkStack.start(TablestoreEmulatorOptions.builder().strict(true).sts(true)
+        return SinkStack.start(TablestoreEmulatorOptions.builder().strict(true).sts(true)
                         .clock(Clock.offset(Clock.systemUTC(), CLOCK_BEHIND.negated())),
                 KafkaConnectHarness.builder().workers(1));
-        ots = stack.ots;
-        kafka = stack.kafka;
     }
 
+    /** Closes the stack first (its worker may still call STS), then restores the previous TLS default. */
+    @Override
     @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    void stopTheStack() {
+        super.stopTheStack();
         if (previousDefault != null) {
             SSLContext.setDefault(previousDefault);
         }
@@ -73,22 +66,22 @@ class StsEndToEndTest {
     void theConnectorAssumesTheRoleWritesWithTemporaryCredentialsOnlyAndRenewsThemBeforeExpiry() {
         kafka.createTopic("sts_orders", 2);
         for (int i = 0; i < 20; i++) {
-            stack.producing.send("sts_orders", i % 2, "k" + i, "{\"id\":" + i + ",\"name\":\"n" + i + "\"}");
+            producing.send("sts_orders", i % 2, "k" + i, "{\"id\":" + i + ",\"name\":\"n" + i + "\"}");
         }
-        stack.producing.flush();
+        producing.flush();
         Map<String, String> config = stsConfig("sts_orders");
         kafka.deployConnector("sts", config);
 
-        stack.tables.awaitRows("sts_orders", 20, WAIT);
+        tables.awaitRows("sts_orders", 20, WAIT);
         // keep writing until a second temporary key has written too (the first is renewed after 5 s)
         AtomicInteger sent = new AtomicInteger(20);
         Await.until("a renewed temporary key writes", WAIT, () -> {
             int i = sent.getAndIncrement();
-            stack.producing.send("sts_orders", i % 2, "k" + i, "{\"id\":" + i + ",\"name\":\"n" + i + "\"}");
-            stack.producing.flush();
+            producing.send("sts_orders", i % 2, "k" + i, "{\"id\":" + i + ",\"name\":\"n" + i + "\"}");
+            producing.flush();
             return temporaryKeysThatWrote().size() >= 2;
         });
-        List<Row> rows = stack.tables.awaitRows("sts_orders", sent.get(), WAIT);
+        List<Row> rows = tables.awaitRows("sts_orders", sent.get(), WAIT);
         assertThat(rows).hasSize(sent.get());
         assertThat(rows.stream().map(r -> Tables.columns(r).get("name")).collect(Collectors.toSet()))
                 .hasSize(sent.get()).contains("n0", "n" + (sent.get() - 1));
@@ -108,7 +101,7 @@ class StsEndToEndTest {
     }
 
     /** The temporary keys that made write requests (the emulator refuses expired ones). */
-    private static Set<String> temporaryKeysThatWrote() {
+    private Set<String> temporaryKeysThatWrote() {
         return ots.requestsByAccessKey().entrySet().stream()
                 .filter(e -> ots.isTemporaryKey(e.getKey()))
                 .filter(e -> e.getValue().keySet().stream().anyMatch(WRITES::contains))
@@ -119,21 +112,21 @@ class StsEndToEndTest {
     @Test
     void aRoleThatCannotBeAssumedFailsTheTaskWithTheStsError() {
         kafka.createTopic("sts_refused", 1);
-        stack.producing.send("sts_refused", 0, "k", "{\"id\":1}");
-        stack.producing.flush();
+        producing.send("sts_refused", 0, "k", "{\"id\":1}");
+        producing.flush();
         Map<String, String> config = stsConfig("sts_refused");
         config.put("sts.access.key.secret", "not-the-secret");
         kafka.deployConnector("sts-refused", config);
 
         String trace = kafka.awaitTaskFailed("sts-refused", WAIT);
         assertThat(trace).contains("STS AssumeRole").contains("SignatureDoesNotMatch");
-        assertThat(stack.tables.rows("sts_refused")).isEmpty();
+        assertThat(tables.rows("sts_refused")).isEmpty();
         kafka.deleteConnector("sts-refused");
     }
 
     /** The connector's config with STS auth and no Tablestore AccessKey of its own. */
-    private static Map<String, String> stsConfig(String topic) {
-        Map<String, String> config = stack.tables.connectorConfig(topic);
+    private Map<String, String> stsConfig(String topic) {
+        Map<String, String> config = tables.connectorConfig(topic);
         config.remove("tablestore.access.key.id");
         config.remove("tablestore.access.key.secret");
         config.put("tablestore.auth.mode", "sts");

@@ -7,10 +7,7 @@ import com.alicloud.openservices.tablestore.model.ColumnType;
 import com.alicloud.openservices.tablestore.model.timeseries.GetTimeseriesDataRequest;
 import com.alicloud.openservices.tablestore.model.timeseries.TimeseriesKey;
 import com.alicloud.openservices.tablestore.model.timeseries.TimeseriesRow;
-import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.testing.Await;
-import io.sinkline.testing.KafkaConnectHarness;
-import io.sinkline.testing.TestProducer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,37 +17,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Time-series tables end to end; rows read back through the SDK's TimeseriesClient. */
-class TimeseriesEndToEndTest {
+class TimeseriesEndToEndTest extends EndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final long BASE_SECONDS = 1_700_000_000L;
-    private static SinkStack stack;
-    private static TablestoreEmulator ots;
-    private static KafkaConnectHarness kafka;
-    private static Tables tables;
-    private static TestProducer producing;
-    private static TimeseriesClient timeseries;
+    private TimeseriesClient timeseries;
 
     @BeforeAll
-    static void start() {
-        stack = SinkStack.start();
-        ots = stack.ots;
-        kafka = stack.kafka;
-        tables = stack.tables;
-        producing = stack.producing;
+    void startTimeseriesClient() {
         timeseries = new TimeseriesClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
     }
 
     @AfterAll
-    static void stop() {
+    void stopTimeseriesClient() {
         if (timeseries != null) {
             timeseries.shutdown();
         }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
-    private static List<TimeseriesRow> read(String table, TimeseriesKey key, int expected) {
+    private List<TimeseriesRow> read(String table, TimeseriesKey key, int expected) {
         return Await.until(table + " has " + expected + " points of " + key, WAIT, () -> {
             try {
                 GetTimeseriesDataRequest get = new GetTimeseriesDataRequest(table);
@@ -65,7 +49,7 @@ class TimeseriesEndToEndTest {
         }, () -> "not yet");
     }
 
-    private static Map<String, String> config(String topic, String table) {
+    private Map<String, String> config(String topic, String table) {
         Map<String, String> config = tables.connectorConfig(topic);
         config.put("tablestore.mode", "timeseries");
         config.put("topics.assign.tables", topic + ":" + table);
@@ -78,7 +62,7 @@ class TimeseriesEndToEndTest {
         return config;
     }
 
-    private static void produce(String topic) {
+    private void produce(String topic) {
         kafka.createTopic(topic, 2);
         for (int i = 0; i < 10; i++) {
             for (String host : List.of("h1", "h2")) {

@@ -3,18 +3,13 @@ package io.sinkline.tablestore.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alicloud.openservices.tablestore.model.Row;
-import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.testing.Await;
 import io.sinkline.testing.ForkedConnectWorker;
-import io.sinkline.testing.KafkaConnectHarness;
-import io.sinkline.testing.TestProducer;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,33 +17,12 @@ import org.junit.jupiter.api.Test;
  * 6-partition topic of 200k records; the child worker is SIGKILLed mid-run and a new one joins.
  * Every record ends up in the table.
  */
-class WorkerCrashEndToEndTest {
+class WorkerCrashEndToEndTest extends EndToEndTest {
     private static final int RECORDS = 200_000;
     private static final int PARTITIONS = 6;
     private static final Duration WAIT = Duration.ofSeconds(180);
-    private static SinkStack stack;
-    private static TablestoreEmulator ots;
-    private static KafkaConnectHarness kafka;
-    private static Tables tables;
-    private static TestProducer producing;
 
-    @BeforeAll
-    static void start() {
-        stack = SinkStack.start();
-        ots = stack.ots;
-        kafka = stack.kafka;
-        tables = stack.tables;
-        producing = stack.producing;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    private static long committed() {
+    private long committed() {
         return kafka.committedOffsets("crash").values().stream().mapToLong(o -> o.offset()).sum();
     }
 
