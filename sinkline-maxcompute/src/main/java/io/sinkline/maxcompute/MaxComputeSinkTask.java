@@ -38,6 +38,9 @@ import io.sinkline.maxcompute.format.RowFormatters;
 import io.sinkline.maxcompute.format.TableLayout;
 import io.sinkline.maxcompute.partition.PartitionValueResolver;
 import io.sinkline.maxcompute.tunnel.BatchTunnelWriter;
+import io.sinkline.maxcompute.tunnel.BlockBuffer;
+import io.sinkline.maxcompute.tunnel.BlockFormat;
+import io.sinkline.maxcompute.tunnel.BufferedRowRecord;
 import io.sinkline.maxcompute.tunnel.PartitionCreator;
 import io.sinkline.maxcompute.tunnel.StreamingTunnelWriter;
 import io.sinkline.maxcompute.tunnel.TableWriter;
@@ -84,9 +87,16 @@ public final class MaxComputeSinkTask extends SinkTask {
         pool = Executors.newFixedThreadPool(config.sinkPoolSize(), threads(connector + "-" + taskId));
         WriteRetries retries = new WriteRetries(writeRetryPolicy(config), pool, metrics);
         PartitionCreator partitions = new PartitionCreator(target);
-        writer = config.useStreaming()
-                ? new StreamingTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics)
-                : new BatchTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics);
+        BlockBuffer blocks = null;
+        BatchTunnelWriter batchWriter = null;
+        if (config.useStreaming()) {
+            writer = new StreamingTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics);
+        } else {
+            BlockFormat blockFormat = new BlockFormat(tableSchema.getColumns(), target.compression(), config.recordBatchSize());
+            blocks = new BlockBuffer(blockFormat, new BufferedRowRecord(layout.columns()));
+            batchWriter = new BatchTunnelWriter(target, blockFormat, partitions, config.recordBatchSize(), pool, retries, metrics);
+            writer = batchWriter;
+        }
         errors = ErrorPolicyFactory.create(config, props, context, connector, taskId);
 
         Function<SinkRecord, String> tablePartitionOf;
@@ -97,8 +107,8 @@ public final class MaxComputeSinkTask extends SinkTask {
         } else {
             tablePartitionOf = record -> "";
         }
-        pipeline = new SinkPipeline(formatter, tablePartitionOf, writer, errors, metrics, new OffsetTracker(),
-                config.bufferSizeBytes(), config.flushIntervalMs(), Clock.systemUTC());
+        pipeline = new SinkPipeline(formatter, tablePartitionOf, writer, blocks, batchWriter, context::offset, errors,
+                metrics, new OffsetTracker(), config.bufferSizeBytes(), config.flushIntervalMs(), Clock.systemUTC());
         LOG.info("Task {} of {} writes {} as {}/{} through the {} Tunnel", taskId, connector, target.describe(),
                 config.format(), config.mode(), config.useStreaming() ? "streaming" : "batch");
     }

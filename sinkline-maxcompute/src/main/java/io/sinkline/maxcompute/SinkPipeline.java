@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -31,7 +33,11 @@ import io.sinkline.core.metrics.SinkTaskMetrics;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.core.offsets.PendingRecord;
 import io.sinkline.maxcompute.format.RowFormatter;
+import io.sinkline.maxcompute.tunnel.BlockBuffer;
+import io.sinkline.maxcompute.tunnel.BlockWriter;
 import io.sinkline.maxcompute.tunnel.BufferedRow;
+import io.sinkline.maxcompute.tunnel.EncodedBlock;
+import io.sinkline.maxcompute.tunnel.RefusedBlock;
 import io.sinkline.maxcompute.tunnel.RejectedRow;
 import io.sinkline.maxcompute.tunnel.RowBuffer;
 import io.sinkline.maxcompute.tunnel.TableWriter;
@@ -40,6 +46,14 @@ import io.sinkline.maxcompute.tunnel.TableWriter;
  * The task's data path, free of Connect and SDK plumbing so it can be tested alone:
  * record -> row (or the error policy) -> buffer per table partition -> at most two flushes in
  * flight -> acknowledgements -> committable offsets.
+ *
+ * <p>With the batch Tunnel, rows are encoded into blocks as they arrive ({@link BlockBuffer}) and
+ * their records are not kept. When the service refuses a block for its data, the task waits for
+ * the flushes in flight, drops what it buffered of that Kafka partition and asks Connect to read
+ * it again from the block's first offset ({@link Redeliveries}): records whose rows landed
+ * meanwhile are acknowledged without a second write, and the refused block's records are kept
+ * as rows with their records, so that the writer can halve them down to the refused rows and the
+ * error policy gets each refused record. The streaming Tunnel keeps rows with their records.
  *
  * <p>A flush starts when the buffer reaches its size or its oldest row reaches the flush interval.
  * While flushes upload, {@code put()} fills the next buffer; a full buffer with two flushes in
@@ -70,6 +84,13 @@ public final class SinkPipeline {
     private final Clock clock;
 
     private final RowBuffer buffer = new RowBuffer();
+    /** Batch Tunnel only (else null): encoded blocks, their writer, and how to ask Connect to read partitions again. */
+    private final BlockBuffer blocks;
+    private final BlockWriter blockWriter;
+    private final Consumer<Map<TopicPartition, Long>> rewinder;
+    private final Redeliveries redeliveries = new Redeliveries();
+    /** Blocks the service refused, handed from the writer's threads to the task thread, which reads their records again. */
+    private final Queue<RefusedBlock> refusedBlocks = new ConcurrentLinkedQueue<>();
     /** Flushes not yet finished, oldest first (task thread only). */
     private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -79,6 +100,22 @@ public final class SinkPipeline {
     public SinkPipeline(RowFormatter formatter, Function<SinkRecord, String> tablePartitionOf, TableWriter writer,
                         ErrorHandler errors, SinkTaskMetrics metrics, OffsetTracker tracker, long bufferBytes,
                         long flushIntervalMs, Clock clock) {
+        this(formatter, tablePartitionOf, writer, null, null, null, errors, metrics, tracker, bufferBytes,
+                flushIntervalMs, clock);
+    }
+
+    /**
+     * @param blocks where rows are encoded (batch Tunnel), or null to keep every row with its record
+     * @param blockWriter writes {@code blocks}' blocks
+     * @param rewinder asks Connect to read partitions again from the given offsets ({@code SinkTaskContext.offset})
+     */
+    public SinkPipeline(RowFormatter formatter, Function<SinkRecord, String> tablePartitionOf, TableWriter writer,
+                        BlockBuffer blocks, BlockWriter blockWriter, Consumer<Map<TopicPartition, Long>> rewinder,
+                        ErrorHandler errors, SinkTaskMetrics metrics, OffsetTracker tracker, long bufferBytes,
+                        long flushIntervalMs, Clock clock) {
+        this.blocks = blocks;
+        this.blockWriter = blockWriter;
+        this.rewinder = rewinder;
         this.formatter = formatter;
         this.tablePartitionOf = tablePartitionOf;
         this.writer = writer;
@@ -91,9 +128,26 @@ public final class SinkPipeline {
     }
 
     public void put(Collection<SinkRecord> records) {
+        redeliveries.sought();
         throwIfFailed();
         reportRejectedRows();
+        rewindRefusedBlocks();
         for (SinkRecord record : records) {
+            boolean asRow = blocks == null;
+            if (!redeliveries.isEmpty()) {
+                switch (redeliveries.route(new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
+                        record.originalKafkaOffset())) {
+                    case STALE -> {
+                        continue;
+                    }
+                    case DURABLE -> {
+                        tracker.track(record).ack();
+                        continue;
+                    }
+                    case ROWS -> asRow = true;
+                    case BLOCKS -> { }
+                }
+            }
             PendingRecord pending = tracker.track(record);
             Object[] row;
             try {
@@ -103,15 +157,68 @@ public final class SinkPipeline {
                 reportFailed(record, pending, e);
                 continue;
             }
-            buffer.add(tablePartitionOf.apply(record), new BufferedRow(row, pending, record),
-                    clock.millis());
-            if (buffer.bytes() >= bufferBytes) {
+            long now = clock.millis();
+            if (asRow) {
+                buffer.add(tablePartitionOf.apply(record), new BufferedRow(row, pending, record), now);
+            } else if (!blocks.add(tablePartitionOf.apply(record), row, pending, now)) {
+                LOG.warn("Encoding the row of {} failed; its block will be read again row by row", pending);
+            }
+            if (bufferedBytes() >= bufferBytes) {
                 flush(true);
             }
         }
-        if (buffer.ageMillis(clock.millis()) >= flushIntervalMs) {
+        if (bufferAgeMillis() >= flushIntervalMs) {
             flush(false);
         }
+    }
+
+    private long bufferedBytes() {
+        return blocks == null ? buffer.bytes() : buffer.bytes() + blocks.bytes();
+    }
+
+    private long bufferAgeMillis() {
+        long now = clock.millis();
+        return blocks == null ? buffer.ageMillis(now) : Math.max(buffer.ageMillis(now), blocks.ageMillis(now));
+    }
+
+    private boolean bufferIsEmpty() {
+        return buffer.isEmpty() && (blocks == null || blocks.isEmpty());
+    }
+
+    /**
+     * The service refused encoded blocks: once every flush in flight has ended (so each tracked
+     * record is durable, refused or buffered), drops what is buffered of their Kafka partitions
+     * and asks Connect to read each again from its first refused offset. Waits for the flushes
+     * because only then is it known which later records are durable already.
+     */
+    private void rewindRefusedBlocks() {
+        if (refusedBlocks.isEmpty()) {
+            return;
+        }
+        awaitQuietly(allInFlight());
+        throwIfFailed();
+        Map<TopicPartition, long[]> ranges = new HashMap<>();
+        Map<TopicPartition, String> reasons = new HashMap<>();
+        for (RefusedBlock refused = refusedBlocks.poll(); refused != null; refused = refusedBlocks.poll()) {
+            EncodedBlock block = refused.block();
+            ranges.merge(block.kafkaPartition(), new long[] {block.firstOffset(), block.lastOffset()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            reasons.putIfAbsent(block.kafkaPartition(), refused.reason());
+        }
+        ranges.keySet().retainAll(tracker.openPartitions()); // revoked meanwhile: the next owner reads them
+        if (ranges.isEmpty()) {
+            return;
+        }
+        buffer.removeKafkaPartitions(ranges.keySet());
+        blocks.removeKafkaPartitions(ranges.keySet());
+        Map<TopicPartition, Long> seek = new HashMap<>();
+        ranges.forEach((partition, range) -> {
+            redeliveries.rewind(partition, range[0], range[1], tracker.acknowledgedFrom(partition, range[0]));
+            seek.put(partition, range[0]);
+            LOG.warn("MaxCompute refused a block of {} (offsets {} to {}): {}. Reading it again from offset {} to find the refused rows",
+                    partition, range[0], range[1], reasons.get(partition), range[0]);
+        });
+        rewinder.accept(seek);
     }
 
     /**
@@ -151,7 +258,8 @@ public final class SinkPipeline {
         awaitInFlight(maxWait);
         throwIfFailed();
         reportRejectedRows();
-        if (buffer.ageMillis(clock.millis()) >= flushIntervalMs) {
+        rewindRefusedBlocks();
+        if (bufferAgeMillis() >= flushIntervalMs) {
             flush(false);
         }
         Map<TopicPartition, OffsetAndMetadata> safe = tracker.committableOffsets();
@@ -165,7 +273,7 @@ public final class SinkPipeline {
      * without it, nothing happens until one ends.
      */
     public void flush(boolean waitForPrevious) {
-        if (buffer.isEmpty()) {
+        if (bufferIsEmpty()) {
             return;
         }
         inFlight.removeIf(CompletableFuture::isDone);
@@ -177,8 +285,14 @@ public final class SinkPipeline {
             inFlight.removeIf(CompletableFuture::isDone);
         }
         throwIfFailed();
-        Map<String, List<BufferedRow>> batch = buffer.drain();
-        inFlight.addLast(writer.write(batch).thenAccept(rejected::addAll).whenComplete((ok, error) -> {
+        CompletableFuture<Void> flushed = CompletableFuture.completedFuture(null);
+        if (!buffer.isEmpty()) {
+            flushed = writer.write(buffer.drain()).thenAccept(rejected::addAll);
+        }
+        if (blocks != null && !blocks.isEmpty()) {
+            flushed = CompletableFuture.allOf(flushed, blockWriter.writeBlocks(blocks.drain()).thenAccept(refusedBlocks::addAll));
+        }
+        inFlight.addLast(flushed.whenComplete((ok, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, unwrap(error));
             }
@@ -196,6 +310,7 @@ public final class SinkPipeline {
         awaitQuietly(allInFlight());
         throwIfFailed();
         reportRejectedRows();
+        rewindRefusedBlocks();
     }
 
     public void open(Collection<TopicPartition> partitions) {
@@ -208,9 +323,11 @@ public final class SinkPipeline {
      * keeps stay buffered, which is what a cooperative rebalance needs.
      */
     public void close(Collection<TopicPartition> partitions) {
-        int dropped = buffer.removeKafkaPartitions(partitions);
+        int dropped = buffer.removeKafkaPartitions(partitions) + (blocks == null ? 0 : blocks.removeKafkaPartitions(partitions));
         // refused rows of revoked partitions are refused again, and reported, by their next owner
         rejected.removeIf(row -> partitions.contains(row.row().pending().topicPartition()));
+        refusedBlocks.removeIf(refused -> partitions.contains(refused.block().kafkaPartition()));
+        redeliveries.forget(partitions);
         tracker.close(partitions);
         if (dropped > 0) {
             LOG.info("Dropped {} buffered row(s) of {} revoked partition(s); their next owner re-reads them", dropped, partitions.size());
@@ -239,7 +356,7 @@ public final class SinkPipeline {
     }
 
     public int bufferedRows() {
-        return buffer.rows();
+        return buffer.rows() + (blocks == null ? 0 : blocks.rows());
     }
 
     private void throwIfFailed() {

@@ -124,6 +124,16 @@ public final class OffsetTracker {
         return dropped;
     }
 
+    /**
+     * The acknowledged offsets of {@code topicPartition} at or after {@code from}, ascending: before
+     * a task rewinds a partition to {@code from}, these are the records it need not write again.
+     * Only offsets after the committable one are known; {@code from} must not be below it.
+     */
+    public long[] acknowledgedFrom(TopicPartition topicPartition, long from) {
+        PartitionOffsets state = partitions.get(topicPartition);
+        return state == null ? new long[0] : state.ackedFrom(from);
+    }
+
     /** Records tracked on open partitions and not yet acknowledged. */
     public int pendingCount() {
         int pending = 0;

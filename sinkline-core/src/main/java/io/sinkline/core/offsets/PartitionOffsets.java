@@ -1,6 +1,7 @@
 package io.sinkline.core.offsets;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +89,18 @@ final class PartitionOffsets {
 
     int pendingCount() {
         return unacked.get();
+    }
+
+    /** The offsets at or after {@code from} whose records are acknowledged, ascending. */
+    synchronized long[] ackedFrom(long from) {
+        long[] acked = new long[inOrder.size()];
+        int count = 0;
+        for (PendingRecord record : inOrder) {
+            if (record.offset() >= from && record.isAcked()) {
+                acked[count++] = record.offset();
+            }
+        }
+        return Arrays.copyOf(acked, count);
     }
 
     /** Drops the partition's state (it was revoked); returns how many records were still pending. */

@@ -46,6 +46,19 @@ class OffsetTrackerTest {
     }
 
     @Test
+    void acknowledgedFromListsTheDurableOffsetsAfterAGap() {
+        List<PendingRecord> pending = trackRange(P0, 0, 6);
+        pending.get(0).ack();
+        pending.get(2).ack();
+        pending.get(4).ack();
+        pending.get(5).ack();
+
+        assertThat(tracker.acknowledgedFrom(P0, 1)).containsExactly(2, 4, 5);
+        assertThat(tracker.acknowledgedFrom(P0, 3)).containsExactly(4, 5);
+        assertThat(tracker.acknowledgedFrom(P1, 0)).isEmpty();
+    }
+
+    @Test
     void anUnackedRecordHoldsBackEveryRecordAfterIt() {
         List<PendingRecord> pending = trackRange(P0, 0, 5);
 

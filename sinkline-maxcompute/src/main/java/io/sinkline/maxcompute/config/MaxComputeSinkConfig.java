@@ -146,7 +146,8 @@ public final class MaxComputeSinkConfig extends AbstractConfig {
                 "true writes through the streaming Tunnel (rows visible after each flush); false through batch upload sessions.",
                 GROUP_WRITE, ++order, Width.SHORT, "Streaming Tunnel");
         def.define(BUFFER_SIZE_KB, Type.INT, 65536, ConfigDef.Range.between(1, 4 * 1024 * 1024), Importance.MEDIUM,
-                "The task's write buffer, in KB: reaching it flushes every buffered partition.",
+                "The task's write buffer, in KB: reaching it flushes every buffered partition. Batch Tunnel counts the encoded "
+                        + "(compressed) rows plus 48 bytes per row; streaming counts the rows and the records kept with them.",
                 GROUP_WRITE, ++order, Width.SHORT, "Buffer size (KB)");
         def.define(SINK_POOL_SIZE, Type.INT, 0, ConfigDef.Range.between(0, 1024),
                 Importance.MEDIUM, "Threads uploading blocks in parallel (per task); 0 means one per CPU core.",

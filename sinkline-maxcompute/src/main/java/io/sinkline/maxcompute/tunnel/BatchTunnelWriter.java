@@ -19,6 +19,7 @@ import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TableTunnel.UploadSession;
 
 import io.sinkline.core.metrics.SinkTaskMetrics;
+import io.sinkline.maxcompute.errors.WriteFailures;
 
 /**
  * Batch Tunnel: per flush, ONE upload session per table partition (however many Kafka partitions
@@ -32,21 +33,27 @@ import io.sinkline.core.metrics.SinkTaskMetrics;
  * service refuses for its data is never retried as it is: {@link RejectedRowFinder} halves it
  * into new blocks of the same session until the refused rows are alone, and those go back to the
  * task for the error policy while the others are committed.
+ *
+ * <p>Blocks the task encoded as records arrived ({@link #writeBlocks}) go the same way, one
+ * request each; a refused one cannot be halved (its rows are bytes), so it comes back whole and
+ * the task reads its records again.
  */
-public final class BatchTunnelWriter implements TableWriter {
+public final class BatchTunnelWriter implements TableWriter, BlockWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchTunnelWriter.class);
 
     private final TunnelTarget target;
+    private final BlockFormat format;
     private final PartitionCreator partitions;
     private final int blockSize;
     private final ExecutorService pool;
     private final WriteRetries retries;
     private final SinkTaskMetrics metrics;
 
-    public BatchTunnelWriter(TunnelTarget target, PartitionCreator partitions, int blockSize, ExecutorService pool,
-                             WriteRetries retries, SinkTaskMetrics metrics) {
+    public BatchTunnelWriter(TunnelTarget target, BlockFormat format, PartitionCreator partitions, int blockSize,
+                             ExecutorService pool, WriteRetries retries, SinkTaskMetrics metrics) {
         this.target = target;
+        this.format = format;
         this.partitions = partitions;
         this.blockSize = blockSize;
         this.pool = pool;
@@ -91,6 +98,91 @@ public final class BatchTunnelWriter implements TableWriter {
                     metrics.batchWritten(rows.size() - rejected.size(), System.nanoTime() - started);
                     return rejected;
                 });
+    }
+
+    @Override
+    public CompletableFuture<List<RefusedBlock>> writeBlocks(Map<String, List<EncodedBlock>> blocksByPartition) {
+        List<CompletableFuture<List<RefusedBlock>>> all = new ArrayList<>();
+        blocksByPartition.forEach((partition, blocks) -> {
+            int rows = blocks.stream().mapToInt(EncodedBlock::rows).sum();
+            all.add(retries.run("Batch upload of " + rows + " rows into " + where(partition), rows,
+                            () -> uploadBlocksOnce(partition, blocks, rows))
+                    .thenApply(refused -> {
+                        acknowledge(blocks, refused);
+                        return refused;
+                    }));
+        });
+        return WrittenRows.allOf(all);
+    }
+
+    /** One attempt: a new session, every block in parallel, one commit naming the blocks that landed. */
+    private CompletableFuture<List<RefusedBlock>> uploadBlocksOnce(String partition, List<EncodedBlock> blocks, int rows) {
+        long started = System.nanoTime();
+        return CompletableFuture.supplyAsync(() -> openSession(partition), pool)
+                .thenCompose(session -> {
+                    SessionBlocks ids = new SessionBlocks();
+                    List<CompletableFuture<List<RefusedBlock>>> uploads = new ArrayList<>();
+                    for (EncodedBlock block : blocks) {
+                        uploads.add(uploadEncoded(session, ids, block, partition));
+                    }
+                    return WrittenRows.allOf(uploads).thenApplyAsync(refused -> {
+                        commit(session, ids.writtenIds(), partition);
+                        return refused;
+                    }, pool);
+                })
+                .thenApply(refused -> {
+                    metrics.batchWritten(rows - refused.stream().mapToInt(r -> r.block().rows()).sum(),
+                            System.nanoTime() - started);
+                    return refused;
+                });
+    }
+
+    /** Sends one encoded block under an id of its own; a refusal of its data comes back as the result. */
+    private CompletableFuture<List<RefusedBlock>> uploadEncoded(UploadSession session, SessionBlocks ids,
+                                                                EncodedBlock block, String partition) {
+        if (block.broken().isPresent()) {
+            return CompletableFuture.completedFuture(List.of(new RefusedBlock(block, block.broken().get())));
+        }
+        if (!format.fits(block, session)) {
+            return CompletableFuture.completedFuture(List.of(new RefusedBlock(block,
+                    "the upload session encodes DATETIME values differently from the block")));
+        }
+        long blockId = ids.take();
+        return retries.run("Block " + blockId + " of session " + session.getId() + " (" + where(partition) + ")",
+                        block.rows(), () -> CompletableFuture.runAsync(() -> sendBlock(session, blockId, block), pool))
+                .handle((ok, error) -> {
+                    if (error == null) {
+                        ids.written(blockId);
+                        return List.<RefusedBlock>of();
+                    }
+                    ids.release(blockId); // a refused block is not staged
+                    Throwable cause = WriteRetries.unwrap(error);
+                    return WriteFailures.dataRejection(cause)
+                            .map(reason -> List.of(new RefusedBlock(block, reason)))
+                            .orElseThrow(() -> new CompletionException(cause));
+                });
+    }
+
+    private void sendBlock(UploadSession session, long blockId, EncodedBlock block) {
+        metrics.inFlightRequests(1);
+        try {
+            session.writeBlock(blockId, block.pack());
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } finally {
+            metrics.inFlightRequests(-1);
+        }
+    }
+
+    private void acknowledge(List<EncodedBlock> blocks, List<RefusedBlock> refused) {
+        int written = 0;
+        for (EncodedBlock block : blocks) {
+            if (refused.stream().noneMatch(r -> r.block() == block)) {
+                block.acknowledge();
+                written += block.rows();
+            }
+        }
+        metrics.recordsWritten(written);
     }
 
     /** Uploads {@code chunk} as one block of its own id, retrying transient failures under the same id. */

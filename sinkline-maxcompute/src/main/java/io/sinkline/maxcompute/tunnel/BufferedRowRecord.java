@@ -4,23 +4,27 @@ import com.aliyun.odps.Column;
 import com.aliyun.odps.data.ArrayRecord;
 
 /**
- * Shows buffered rows to the SDK's record writers one at a time, without copying each into an
- * {@link ArrayRecord} of its own. The SDK's Tunnel writers read a row only through
+ * Shows rows (value arrays) to the SDK's record writers one at a time, without copying each into
+ * an {@link ArrayRecord} of its own. The SDK's Tunnel writers read a row only through
  * {@code getColumnCount()} and {@code get(int)}; the values were already checked and converted
  * by the SDK's rules when the row was formatted. One instance per writing thread.
  */
-final class BufferedRowRecord extends ArrayRecord {
+public final class BufferedRowRecord extends ArrayRecord {
 
     private static final long serialVersionUID = 1L;
 
     private transient Object[] shown;
 
-    BufferedRowRecord(Column[] columns) {
+    public BufferedRowRecord(Column[] columns) {
         super(columns);
     }
 
     BufferedRowRecord show(BufferedRow row) {
-        this.shown = row.values();
+        return show(row.values());
+    }
+
+    BufferedRowRecord show(Object[] values) {
+        this.shown = values;
         return this;
     }
 

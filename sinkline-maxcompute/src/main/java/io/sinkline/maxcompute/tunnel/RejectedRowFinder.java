@@ -1,6 +1,5 @@
 package io.sinkline.maxcompute.tunnel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,20 +46,7 @@ final class RejectedRowFinder {
             }
             int half = rows.size() / 2;
             return write(rows.subList(0, half), send)
-                    .thenCombine(write(rows.subList(half, rows.size()), send), RejectedRowFinder::concat);
+                    .thenCombine(write(rows.subList(half, rows.size()), send), WrittenRows::concat);
         }).thenCompose(next -> next);
-    }
-
-    static List<RejectedRow> concat(List<RejectedRow> a, List<RejectedRow> b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        if (b.isEmpty()) {
-            return a;
-        }
-        List<RejectedRow> all = new ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        return all;
     }
 }

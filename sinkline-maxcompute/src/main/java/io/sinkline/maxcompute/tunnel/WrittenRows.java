@@ -1,5 +1,6 @@
 package io.sinkline.maxcompute.tunnel;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,12 +28,25 @@ final class WrittenRows {
         metrics.recordsWritten(rows.size() - refused.size());
     }
 
-    /** Completes when all complete: with every refused row, or exceptionally if one failed. */
-    static CompletableFuture<List<RejectedRow>> allOf(List<CompletableFuture<List<RejectedRow>>> writes) {
-        CompletableFuture<List<RejectedRow>> all = CompletableFuture.completedFuture(List.of());
-        for (CompletableFuture<List<RejectedRow>> write : writes) {
-            all = all.thenCombine(write, RejectedRowFinder::concat);
+    /** Completes when all complete: with every refused item, or exceptionally if one failed. */
+    static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<List<T>>> writes) {
+        CompletableFuture<List<T>> all = CompletableFuture.completedFuture(List.of());
+        for (CompletableFuture<List<T>> write : writes) {
+            all = all.thenCombine(write, WrittenRows::concat);
         }
+        return all;
+    }
+
+    static <T> List<T> concat(List<T> a, List<T> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<T> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
         return all;
     }
 }

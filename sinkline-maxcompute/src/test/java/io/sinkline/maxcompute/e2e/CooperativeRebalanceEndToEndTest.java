@@ -55,7 +55,9 @@ class CooperativeRebalanceEndToEndTest extends EndToEndTest {
         produce("buffered", BUFFERED_PER_PARTITION);
         Map<String, String> config = mc.connectorConfig(NAME, NAME);
         config.put("flush_interval_ms", Long.toString(Duration.ofHours(1).toMillis())); // only a full buffer flushes
-        config.put("buffer_size_kb", "200"); // about 700 rows: more than the first records, less than all
+        // about 800 rows (encoded, each row costs its few compressed bytes plus 48 for its offset handle):
+        // more than the first records, less than all
+        config.put("buffer_size_kb", "40");
         kafka.deployConnector(NAME, config);
 
         int buffered = PARTITIONS * BUFFERED_PER_PARTITION;

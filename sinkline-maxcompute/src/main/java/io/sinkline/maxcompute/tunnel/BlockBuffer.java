@@ -1,0 +1,147 @@
+package io.sinkline.maxcompute.tunnel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
+
+import io.sinkline.core.offsets.PendingRecord;
+
+/**
+ * The batch Tunnel rows a task holds before the next flush, encoded as they arrive: per target
+ * table partition, one open {@link EncodedBlock} per Kafka partition (so that a revoked or rewound
+ * Kafka partition's rows can be dropped whole), sealed at {@code record_batch_size} rows. A flush
+ * takes every block of a table partition into one upload session. Used by the task thread only.
+ */
+public final class BlockBuffer {
+
+    private final BlockFormat format;
+    private final BufferedRowRecord view;
+    private Map<String, Map<TopicPartition, EncodedBlock>> open = new LinkedHashMap<>();
+    private Map<String, List<EncodedBlock>> sealed = new LinkedHashMap<>();
+    private long bytes;
+    private int rows;
+    private long oldestMillis = -1;
+    /** put() gets runs of records of one partition: most rows find their block here without two map lookups. */
+    private String lastTablePartition;
+    private TopicPartition lastKafkaPartition;
+    private EncodedBlock lastBlock;
+
+    public BlockBuffer(BlockFormat format, BufferedRowRecord view) {
+        this.format = format;
+        this.view = view;
+    }
+
+    /**
+     * Encodes {@code values} into the block of its table partition and Kafka partition.
+     *
+     * @return false if encoding failed: the block is broken and will come back refused, so its
+     *         records are read again (nothing is lost, nothing half-written is sent)
+     */
+    public boolean add(String tablePartition, Object[] values, PendingRecord pending, long nowMillis) {
+        TopicPartition kafkaPartition = pending.topicPartition();
+        EncodedBlock block = lastBlock;
+        if (block == null || !tablePartition.equals(lastTablePartition) || !kafkaPartition.equals(lastKafkaPartition)) {
+            block = open.computeIfAbsent(tablePartition, p -> new LinkedHashMap<>())
+                    .computeIfAbsent(kafkaPartition, format::newBlock);
+            lastTablePartition = tablePartition;
+            lastKafkaPartition = kafkaPartition;
+            lastBlock = block;
+        }
+        long before = block.bytes();
+        boolean encoded = block.append(view.show(values), pending);
+        bytes += block.bytes() - before;
+        rows++;
+        if (oldestMillis < 0) {
+            oldestMillis = nowMillis;
+        }
+        if (block.rows() >= format.rowsPerBlock()) {
+            open.get(tablePartition).remove(kafkaPartition);
+            sealed.computeIfAbsent(tablePartition, p -> new ArrayList<>()).add(block);
+            lastBlock = null;
+        }
+        return encoded;
+    }
+
+    public boolean isEmpty() {
+        return rows == 0;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** How long the oldest row has waited, 0 when empty. */
+    public long ageMillis(long nowMillis) {
+        return oldestMillis < 0 ? 0 : nowMillis - oldestMillis;
+    }
+
+    /** Takes every block out, grouped by table partition. */
+    public Map<String, List<EncodedBlock>> drain() {
+        Map<String, List<EncodedBlock>> drained = sealed;
+        open.forEach((tablePartition, blocks) ->
+                drained.computeIfAbsent(tablePartition, p -> new ArrayList<>()).addAll(blocks.values()));
+        open = new LinkedHashMap<>();
+        sealed = new LinkedHashMap<>();
+        lastBlock = null;
+        bytes = 0;
+        rows = 0;
+        oldestMillis = -1;
+        return drained;
+    }
+
+    /**
+     * Drops the blocks of these Kafka partitions (revoked, or rewound to be read again); every
+     * other block stays.
+     *
+     * @return how many rows were dropped
+     */
+    public int removeKafkaPartitions(Collection<TopicPartition> kafkaPartitions) {
+        Set<TopicPartition> gone = new HashSet<>(kafkaPartitions);
+        int dropped = 0;
+        for (Map<TopicPartition, EncodedBlock> blocks : open.values()) {
+            Iterator<EncodedBlock> it = blocks.values().iterator();
+            while (it.hasNext()) {
+                EncodedBlock block = it.next();
+                if (gone.contains(block.kafkaPartition())) {
+                    dropped += drop(block);
+                    it.remove();
+                }
+            }
+        }
+        for (List<EncodedBlock> blocks : sealed.values()) {
+            Iterator<EncodedBlock> it = blocks.iterator();
+            while (it.hasNext()) {
+                EncodedBlock block = it.next();
+                if (gone.contains(block.kafkaPartition())) {
+                    dropped += drop(block);
+                    it.remove();
+                }
+            }
+        }
+        open.values().removeIf(Map::isEmpty);
+        sealed.values().removeIf(List::isEmpty);
+        lastBlock = null;
+        if (rows == 0) {
+            oldestMillis = -1;
+        }
+        return dropped;
+    }
+
+    private int drop(EncodedBlock block) {
+        bytes -= block.bytes();
+        rows -= block.rows();
+        block.discard();
+        return block.rows();
+    }
+}
