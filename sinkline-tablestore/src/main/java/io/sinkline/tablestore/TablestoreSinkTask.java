@@ -56,6 +56,7 @@ public class TablestoreSinkTask extends SinkTask {
     private RowWriter writer;
     private DataTableRoutes routes;
     private TimeseriesSink timeseries;
+    private IdleCommit idleCommit;
     private final AtomicReference<ConnectException> fatal = new AtomicReference<>();
 
     @Override
@@ -81,6 +82,7 @@ public class TablestoreSinkTask extends SinkTask {
             writer = new RowWriter(MeteredClient.wrap(client, metrics), WriterSettings.from(config), config.retryPolicy(),
                     new Listener(), config.callbackThreads(), "tablestore-" + connectorName + "-" + taskId);
             routes = new DataTableRoutes(config, new TableSchemas(client.asSyncClient(), config.autoCreate()));
+            idleCommit = new IdleCommit(context, writer::inFlight, writer::flushSoon);
         }
         log.info("Tablestore sink task {} of '{}' started: endpoint {}, instance {}, mode {}", taskId, connectorName,
                 config.endpoint(), config.instanceName(), config.tablestoreMode());
@@ -121,6 +123,9 @@ public class TablestoreSinkTask extends SinkTask {
             }
         }
         throwIfFailed();
+        if (idleCommit != null) {
+            idleCommit.afterPut(records.size());
+        }
     }
 
     /** A record that will not be written: to the error policy, or the task fails (tolerance none). */

@@ -94,6 +94,26 @@ public final class RowWriter implements AutoCloseable {
         tables.values().forEach(t -> t.writer.flush());
     }
 
+    /**
+     * Sends every buffered row now, from the sender thread, without waiting for the answers: for
+     * when no more rows are coming for a while, so the last rows need not wait for the flush interval.
+     */
+    public void flushSoon() {
+        try {
+            sender.execute(() -> tables.values().forEach(RowWriter::flushQuietly));
+        } catch (RejectedExecutionException closing) {
+            // The writer is closing and flushes on close.
+        }
+    }
+
+    private static void flushQuietly(Table table) {
+        try {
+            table.writer.flush();
+        } catch (RuntimeException e) {
+            log.debug("Flushing the writer of table '{}' failed: {}", table.name, e.getMessage());
+        }
+    }
+
     private Table table(String name) {
         Table table = tables.get(name);
         return table != null ? table : tables.computeIfAbsent(name, Table::new);
@@ -143,13 +163,7 @@ public final class RowWriter implements AutoCloseable {
                 send(release.table(), release.delivery());
                 touched.add(release.table());
             }
-            for (Table table : touched) {
-                try {
-                    table.writer.flush();
-                } catch (RuntimeException e) {
-                    log.debug("Flushing the writer of table '{}' failed: {}", table.name, e.getMessage());
-                }
-            }
+            touched.forEach(RowWriter::flushQuietly);
             releasing.set(false);
         } while (!released.isEmpty() && releasing.compareAndSet(false, true));
     }

@@ -7,6 +7,10 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.RowChange;
 import com.alicloud.openservices.tablestore.model.RowPutChange;
 import io.sinkline.core.offsets.OffsetTracker;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,32 @@ class KeyLanesTest {
         assertThat(lanes.find(a1)).isNotNull();
         assertThat(lanes.settle(a1)).isNotNull();
         assertThat(lanes.size()).isZero();
+    }
+
+    @Test
+    void keysOfOneStripeSpreadOverTheBucketsOfItsHashMap() {
+        // The benchmark's keys: one partition, consecutive offsets. Keys of one stripe once all fell into
+        // one bucket of the stripe's HashMap (stripe and bucket both came from the hash's low bits).
+        Map<Integer, Set<Integer>> bucketsByStripe = new HashMap<>();
+        Map<Integer, Integer> keysByStripe = new HashMap<>();
+        for (long offset = 0; offset < 8192; offset++) {
+            int hash = PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                    .addPrimaryKeyColumn("topic_partition", PrimaryKeyValue.fromString("events_3"))
+                    .addPrimaryKeyColumn("offset", PrimaryKeyValue.fromLong(offset)).build().hashCode();
+            int stripe = KeyLanes.stripeOf(hash);
+            bucketsByStripe.computeIfAbsent(stripe, s -> new HashSet<>()).add(hashMapBucket(hash, 256));
+            keysByStripe.merge(stripe, 1, Integer::sum);
+        }
+        assertThat(keysByStripe).as("every stripe is used").hasSize(64);
+        assertThat(keysByStripe.values()).as("no stripe holds more than twice its share of 128 keys")
+                .allSatisfy(keys -> assertThat(keys).isLessThanOrEqualTo(256));
+        assertThat(bucketsByStripe.values()).as("a stripe's 128 keys or so use many of its map's 256 buckets")
+                .allSatisfy(buckets -> assertThat(buckets.size()).isGreaterThanOrEqualTo(48));
+    }
+
+    /** The bucket java.util.HashMap picks for a key hash at the given capacity (a power of two). */
+    private static int hashMapBucket(int hash, int capacity) {
+        return (hash ^ (hash >>> 16)) & (capacity - 1);
     }
 
     private static RowChange row(String id) {
