@@ -10,7 +10,7 @@ public final class Delivery {
     private final SinkRecord record;
     private final PendingRecord pending;
     private RetryPolicy.Attempts attempts;
-    // Set by the writer's KeyLanes (under its lock) while the row is in flight.
+    // Set by the writer's KeyLanes (under its lock) while the row is in flight; no lane when order is not kept.
     private RowChange change;
     private KeyLanes.Lane lane;
     /** The next row of the same primary key in its lane; guarded by the lanes' lock. */

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the later rows to the SDK and stopping them once the first one failed is not possible: the SDK
  * may send the next batch before its callback reports the failure.)
  *
- * <p>Unordered: every row goes to the SDK at once; the lanes only find a row's delivery again.
+ * <p>Unordered: every row goes to the SDK at once and no lanes are kept; only a row's delivery is
+ * found again.
  *
  * <p>Thread-safe: the task thread adds rows, callback threads settle them. The callbacks find a
  * row by its identity and its lane through its delivery: they never hash the row's primary key,
@@ -47,6 +48,11 @@ final class KeyLanes {
      * @return whether it may go to the SDK now (false: an earlier row of its key holds it back)
      */
     boolean add(RowChange change, Delivery delivery) {
+        if (!ordered) {
+            delivery.inLane(change, null);
+            rows.put(change, delivery);
+            return true;
+        }
         LaneKey key = new LaneKey(change.getPrimaryKey());
         Stripe stripe = stripes[stripeOf(key.hash)];
         // In the map before the lane links it: once linked, a settling row may release it to the SDK.
@@ -64,7 +70,7 @@ final class KeyLanes {
             }
             delivery.inLane(change, lane);
         }
-        return first || !ordered;
+        return first;
     }
 
     /**
@@ -90,8 +96,8 @@ final class KeyLanes {
      */
     Delivery settle(RowChange change) {
         Delivery settled = rows.remove(change);
-        if (settled == null) {
-            return null;
+        if (settled == null || !ordered) {
+            return settled;
         }
         Lane lane = settled.lane();
         synchronized (lane.stripe) {
@@ -110,7 +116,7 @@ final class KeyLanes {
             if (lane.first == null) {
                 lane.stripe.lanes.remove(lane.key);
             }
-            settled.settled(ordered && previous == null ? settled.next : null);
+            settled.settled(previous == null ? settled.next : null);
         }
         return settled;
     }

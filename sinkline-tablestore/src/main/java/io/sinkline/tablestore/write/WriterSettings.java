@@ -3,6 +3,7 @@ package io.sinkline.tablestore.write;
 import com.alicloud.openservices.tablestore.writer.WriterConfig;
 import com.alicloud.openservices.tablestore.writer.enums.DispatchMode;
 import com.alicloud.openservices.tablestore.writer.enums.WriteMode;
+import io.sinkline.tablestore.config.PrimaryKeyMode;
 import io.sinkline.tablestore.config.TablestoreSinkConfig;
 
 /**
@@ -16,7 +17,16 @@ public record WriterSettings(int maxRowsPerBatch, int maxBytesPerBatch, int conc
 
     public static WriterSettings from(TablestoreSinkConfig config) {
         return new WriterSettings(config.batchMaxRows(), config.batchMaxBytes(), config.maxConcurrency(),
-                config.bufferSize(), config.flushIntervalMs(), config.bucketCount(), config.insertOrder());
+                config.bufferSize(), config.flushIntervalMs(), config.bucketCount(), keepsOrder(config));
+    }
+
+    /**
+     * Whether rows of one key must be held back behind each other. Not with {@code kafka} primary
+     * keys (topic_partition, offset): two rows share a key only when Kafka delivered the same record
+     * twice (after a rebalance), and both then carry the same values, so their order cannot matter.
+     */
+    static boolean keepsOrder(TablestoreSinkConfig config) {
+        return config.insertOrder() && config.primaryKeyMode() != PrimaryKeyMode.KAFKA;
     }
 
     /** Public so the benchmark's raw SDK ceiling gets exactly the writer configuration the connector uses. */

@@ -58,6 +58,7 @@ class KeyLanesTest {
         assertThat(lanes.add(a2, d2)).isTrue();
         assertThat(lanes.add(a3, delivery())).isTrue();
 
+        assertThat(d2.change()).as("what a retry resends").isSameAs(a2);
         assertThat(lanes.settle(a2)).isSameAs(d2);
         assertThat(d2.heldBehind()).isNull();
         assertThat(lanes.settle(a3)).isNotNull();
