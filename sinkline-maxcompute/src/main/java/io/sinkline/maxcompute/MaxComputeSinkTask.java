@@ -29,6 +29,7 @@ import com.aliyun.odps.tunnel.TableTunnel;
 import io.sinkline.core.errors.ErrorHandler;
 import io.sinkline.core.errors.RetryPolicy;
 import io.sinkline.core.metrics.SinkTaskMetrics;
+import io.sinkline.core.offsets.IdleCommit;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.maxcompute.auth.OdpsClients;
 import io.sinkline.maxcompute.config.MaxComputeSinkConfig;
@@ -61,6 +62,7 @@ public final class MaxComputeSinkTask extends SinkTask {
     private ErrorHandler errors;
     private SinkPipeline pipeline;
     private SinkTaskMetrics metrics;
+    private IdleCommit idleCommit;
 
     @Override
     public String version() {
@@ -109,6 +111,8 @@ public final class MaxComputeSinkTask extends SinkTask {
         }
         pipeline = new SinkPipeline(formatter, tablePartitionOf, writer, blocks, batchWriter, context::offset, errors,
                 metrics, new OffsetTracker(), config.bufferSizeBytes(), config.flushIntervalMs(), Clock.systemUTC());
+        // no flush on a pause: each batch flush is an upload session, and a trickle must not make one per record
+        idleCommit = new IdleCommit(context, pipeline::pendingRecords, () -> { });
         LOG.info("Task {} of {} writes {} as {}/{} through the {} Tunnel", taskId, connector, target.describe(),
                 config.format(), config.mode(), config.useStreaming() ? "streaming" : "batch");
     }
@@ -194,6 +198,7 @@ public final class MaxComputeSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         pipeline.put(records);
+        idleCommit.afterPut(records.size());
     }
 
     @Override

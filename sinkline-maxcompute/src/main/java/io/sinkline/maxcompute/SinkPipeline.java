@@ -355,6 +355,11 @@ public final class SinkPipeline {
         }
     }
 
+    /** Records put and not yet durable or taken by the error policy. */
+    public int pendingRecords() {
+        return tracker.pendingCount();
+    }
+
     public int bufferedRows() {
         return buffer.rows() + (blocks == null ? 0 : blocks.rows());
     }
