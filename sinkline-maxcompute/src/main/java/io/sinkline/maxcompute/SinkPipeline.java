@@ -258,7 +258,8 @@ public final class SinkPipeline {
         awaitInFlight(maxWait);
         throwIfFailed();
         reportRejectedRows();
-        rewindRefusedBlocks();
+        // refused blocks are rewound in put() only: Connect seeks right before its next poll, while
+        // the partition is surely still assigned (a preCommit may come right before a revocation)
         if (bufferAgeMillis() >= flushIntervalMs) {
             flush(false);
         }
@@ -310,7 +311,6 @@ public final class SinkPipeline {
         awaitQuietly(allInFlight());
         throwIfFailed();
         reportRejectedRows();
-        rewindRefusedBlocks();
     }
 
     public void open(Collection<TopicPartition> partitions) {
