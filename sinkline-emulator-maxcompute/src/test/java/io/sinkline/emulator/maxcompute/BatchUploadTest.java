@@ -58,6 +58,29 @@ class BatchUploadTest extends EmulatorTest {
     }
 
     @Test
+    void aBlockSentAgainReplacesItsEarlierRowsAndLeavesTheOtherBlocks() throws Exception {
+        sql(odps, "CREATE TABLE resent (id BIGINT)");
+        TableTunnel.UploadSession session = tunnel.createUploadSession(mc.project(), "resent");
+        writeBlock(session, 0, 1, 2);
+        writeBlock(session, 1, 10);
+        writeBlock(session, 0, 3); // the same block id again: its first upload is gone
+        session.commit(new Long[] {0L, 1L});
+
+        assertThat(sql(odps, "select id from resent order by id;")).extracting(r -> r.getString("id"))
+                .containsExactly("3", "10");
+    }
+
+    private static void writeBlock(TableTunnel.UploadSession session, long blockId, long... ids) throws Exception {
+        try (RecordWriter writer = session.openRecordWriter(blockId, new CompressOption())) {
+            for (long id : ids) {
+                Record r = session.newRecord();
+                r.setBigint("id", id);
+                writer.write(r);
+            }
+        }
+    }
+
+    @Test
     void uploadToAMissingPartitionIsRefused() throws Exception {
         sql(odps, "CREATE TABLE IF NOT EXISTS missing_part(v STRING) PARTITIONED BY (pt STRING)");
         assertThatThrownBy(() -> tunnel.createUploadSession("sinkline", "missing_part", new PartitionSpec("pt='x'")))

@@ -34,12 +34,19 @@ public final class UploadStaging {
         });
     }
 
-    /** Stores one block; a block sent again replaces the earlier one. */
-    public void putBlock(String staging, TableDef def, long blockId, List<Object[]> rows) {
+    /**
+     * Stores one block; a block sent again replaces the earlier one.
+     *
+     * @param again whether this block id arrived before: only then are its earlier rows deleted (the
+     *              delete scans the staging table, which for a large session cost more than the append)
+     */
+    public void putBlock(String staging, TableDef def, long blockId, List<Object[]> rows, boolean again) {
         store.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + DuckTypes.quote(staging) + " WHERE __block = ?")) {
-                ps.setLong(1, blockId);
-                ps.executeUpdate();
+            if (again) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + DuckTypes.quote(staging) + " WHERE __block = ?")) {
+                    ps.setLong(1, blockId);
+                    ps.executeUpdate();
+                }
             }
             try (DuckDBAppender app = ((DuckDBConnection) c).createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, staging)) {
                 store.appendRows(app, def, rows, blockId, List.of());

@@ -55,7 +55,7 @@ public final class UploadRoutes {
             if (session.committed()) {
                 throw new OdpsError(409, "InvalidStatusChange", "Upload session " + session.id() + " is already committed");
             }
-            staging.putBlock(session.stagingTable(), session.table(), blockId, rows);
+            staging.putBlock(session.stagingTable(), session.table(), blockId, rows, session.hasBlock(blockId));
             session.blockArrived(blockId);
         }
         return ServiceResponse.empty(200);

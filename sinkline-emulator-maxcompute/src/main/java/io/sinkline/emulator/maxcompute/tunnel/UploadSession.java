@@ -58,6 +58,10 @@ final class UploadSession {
         return "__sinkline_upload_" + id;
     }
 
+    boolean hasBlock(long blockId) {
+        return blocks.contains(blockId);
+    }
+
     void blockArrived(long blockId) {
         blocks.add(blockId);
     }
