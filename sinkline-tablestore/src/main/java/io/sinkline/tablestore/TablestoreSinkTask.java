@@ -7,6 +7,7 @@ import io.sinkline.core.errors.FailedRecord;
 import io.sinkline.core.errors.RecordFailedException;
 import io.sinkline.core.filter.EventPattern;
 import io.sinkline.core.metrics.SinkTaskMetrics;
+import io.sinkline.core.offsets.IdleCommit;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.core.offsets.PendingRecord;
 import io.sinkline.core.record.PayloadDecoder;
