@@ -25,9 +25,7 @@ public final class BlockBuffer {
     private final BufferedRowRecord view;
     private Map<String, Map<TopicPartition, EncodedBlock>> open = new LinkedHashMap<>();
     private Map<String, List<EncodedBlock>> sealed = new LinkedHashMap<>();
-    private long bytes;
-    private int rows;
-    private long oldestMillis = -1;
+    private final BufferLevel level = new BufferLevel();
     /** put() gets runs of records of one partition: most rows find their block here without two map lookups. */
     private String lastTablePartition;
     private TopicPartition lastKafkaPartition;
@@ -56,11 +54,7 @@ public final class BlockBuffer {
         }
         long before = block.bytes();
         boolean encoded = block.append(view.show(values), pending);
-        bytes += block.bytes() - before;
-        rows++;
-        if (oldestMillis < 0) {
-            oldestMillis = nowMillis;
-        }
+        level.added(1, block.bytes() - before, nowMillis);
         if (block.rows() >= format.rowsPerBlock()) {
             open.get(tablePartition).remove(kafkaPartition);
             sealed.computeIfAbsent(tablePartition, p -> new ArrayList<>()).add(block);
@@ -70,20 +64,20 @@ public final class BlockBuffer {
     }
 
     public boolean isEmpty() {
-        return rows == 0;
+        return level.isEmpty();
     }
 
     public long bytes() {
-        return bytes;
+        return level.bytes();
     }
 
     public int rows() {
-        return rows;
+        return level.rows();
     }
 
     /** How long the oldest row has waited, 0 when empty. */
     public long ageMillis(long nowMillis) {
-        return oldestMillis < 0 ? 0 : nowMillis - oldestMillis;
+        return level.ageMillis(nowMillis);
     }
 
     /** Takes every block out, grouped by table partition. */
@@ -94,9 +88,7 @@ public final class BlockBuffer {
         open = new LinkedHashMap<>();
         sealed = new LinkedHashMap<>();
         lastBlock = null;
-        bytes = 0;
-        rows = 0;
-        oldestMillis = -1;
+        level.clear();
         return drained;
     }
 
@@ -132,15 +124,11 @@ public final class BlockBuffer {
         open.values().removeIf(Map::isEmpty);
         sealed.values().removeIf(List::isEmpty);
         lastBlock = null;
-        if (rows == 0) {
-            oldestMillis = -1;
-        }
         return dropped;
     }
 
     private int drop(EncodedBlock block) {
-        bytes -= block.bytes();
-        rows -= block.rows();
+        level.removed(block.rows(), block.bytes());
         block.discard();
         return block.rows();
     }

@@ -21,9 +21,7 @@ public final class RowBuffer {
     private Map<String, List<BufferedRow>> byTablePartition = new LinkedHashMap<>();
     /** Rows each table partition had at the last drain: the next list starts that large, not grown by copying. */
     private final Map<String, Integer> lastSizes = new HashMap<>();
-    private long bytes;
-    private int rows;
-    private long oldestMillis = -1;
+    private final BufferLevel level = new BufferLevel();
 
     public void add(String tablePartition, BufferedRow row, long nowMillis) {
         List<BufferedRow> rowsOfPartition = byTablePartition.get(tablePartition);
@@ -32,28 +30,24 @@ public final class RowBuffer {
             byTablePartition.put(tablePartition, rowsOfPartition);
         }
         rowsOfPartition.add(row);
-        bytes += row.sizeBytes();
-        rows++;
-        if (oldestMillis < 0) {
-            oldestMillis = nowMillis;
-        }
+        level.added(1, row.sizeBytes(), nowMillis);
     }
 
     public boolean isEmpty() {
-        return rows == 0;
+        return level.isEmpty();
     }
 
     public long bytes() {
-        return bytes;
+        return level.bytes();
     }
 
     public int rows() {
-        return rows;
+        return level.rows();
     }
 
     /** How long the oldest row has waited, 0 when empty. */
     public long ageMillis(long nowMillis) {
-        return oldestMillis < 0 ? 0 : nowMillis - oldestMillis;
+        return level.ageMillis(nowMillis);
     }
 
     /** Takes every row out, grouped by table partition. */
@@ -64,9 +58,7 @@ public final class RowBuffer {
         }
         drained.forEach((partition, rowsOfPartition) -> lastSizes.put(partition, rowsOfPartition.size()));
         byTablePartition = new LinkedHashMap<>();
-        bytes = 0;
-        rows = 0;
-        oldestMillis = -1;
+        level.clear();
         return drained;
     }
 
@@ -87,17 +79,13 @@ public final class RowBuffer {
                 BufferedRow row = it.next();
                 if (gone.contains(row.pending().topicPartition())) {
                     it.remove();
-                    bytes -= row.sizeBytes();
-                    rows--;
+                    level.removed(1, row.sizeBytes());
                     dropped++;
                 }
             }
             if (list.isEmpty()) {
                 entries.remove();
             }
-        }
-        if (rows == 0) {
-            oldestMillis = -1;
         }
         return dropped;
     }
