@@ -173,16 +173,16 @@ public final class SinkPipeline {
     }
 
     private long bufferedBytes() {
-        return blocks == null ? buffer.bytes() : buffer.bytes() + blocks.bytes();
+        return buffer.level().bytes() + (blocks == null ? 0 : blocks.level().bytes());
     }
 
     private long bufferAgeMillis() {
         long now = clock.millis();
-        return blocks == null ? buffer.ageMillis(now) : Math.max(buffer.ageMillis(now), blocks.ageMillis(now));
+        return Math.max(buffer.level().ageMillis(now), blocks == null ? 0 : blocks.level().ageMillis(now));
     }
 
     private boolean bufferIsEmpty() {
-        return buffer.isEmpty() && (blocks == null || blocks.isEmpty());
+        return buffer.level().isEmpty() && (blocks == null || blocks.level().isEmpty());
     }
 
     /**
@@ -287,10 +287,10 @@ public final class SinkPipeline {
         }
         throwIfFailed();
         CompletableFuture<Void> flushed = CompletableFuture.completedFuture(null);
-        if (!buffer.isEmpty()) {
+        if (!buffer.level().isEmpty()) {
             flushed = writer.write(buffer.drain()).thenAccept(rejected::addAll);
         }
-        if (blocks != null && !blocks.isEmpty()) {
+        if (blocks != null && !blocks.level().isEmpty()) {
             flushed = CompletableFuture.allOf(flushed, blockWriter.writeBlocks(blocks.drain()).thenAccept(refusedBlocks::addAll));
         }
         inFlight.addLast(flushed.whenComplete((ok, error) -> {
@@ -361,7 +361,7 @@ public final class SinkPipeline {
     }
 
     public int bufferedRows() {
-        return buffer.rows() + (blocks == null ? 0 : blocks.rows());
+        return buffer.level().rows() + (blocks == null ? 0 : blocks.level().rows());
     }
 
     private void throwIfFailed() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,21 +83,29 @@ public final class BatchTunnelWriter implements TableWriter, BlockWriter {
      */
     private CompletableFuture<List<RejectedRow>> uploadOnce(String partition, List<BufferedRow> rows) {
         long started = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> openSession(partition), pool)
-                .thenCompose(session -> {
-                    SessionBlocks ids = new SessionBlocks();
-                    List<CompletableFuture<List<RejectedRow>>> uploads = new ArrayList<>();
-                    for (List<BufferedRow> block : blocks(rows)) {
-                        uploads.add(RejectedRowFinder.write(block, chunk -> uploadChunk(session, ids, chunk, partition)));
-                    }
-                    return WrittenRows.allOf(uploads).thenApplyAsync(rejected -> {
-                        commit(session, ids.writtenIds(), partition);
-                        return rejected;
-                    }, pool);
-                })
+        return inNewSession(partition, (session, ids) -> blocks(rows).stream()
+                        .map(block -> RejectedRowFinder.write(block, chunk -> uploadChunk(session, ids, chunk, partition)))
+                        .toList())
                 .thenApply(rejected -> {
                     metrics.batchWritten(rows.size() - rejected.size(), System.nanoTime() - started);
                     return rejected;
+                });
+    }
+
+    /**
+     * Opens a session, starts the uploads {@code uploads} makes in it (each block under an id taken
+     * from the session's {@link SessionBlocks}), and once they all ended commits the blocks that
+     * landed; completes with what the uploads refused.
+     */
+    private <T> CompletableFuture<List<T>> inNewSession(String partition,
+            BiFunction<UploadSession, SessionBlocks, List<CompletableFuture<List<T>>>> uploads) {
+        return CompletableFuture.supplyAsync(() -> openSession(partition), pool)
+                .thenCompose(session -> {
+                    SessionBlocks ids = new SessionBlocks();
+                    return WrittenRows.allOf(uploads.apply(session, ids)).thenApplyAsync(refused -> {
+                        commit(session, ids.writtenIds(), partition);
+                        return refused;
+                    }, pool);
                 });
     }
 
@@ -118,18 +127,9 @@ public final class BatchTunnelWriter implements TableWriter, BlockWriter {
     /** One attempt: a new session, every block in parallel, one commit naming the blocks that landed. */
     private CompletableFuture<List<RefusedBlock>> uploadBlocksOnce(String partition, List<EncodedBlock> blocks, int rows) {
         long started = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> openSession(partition), pool)
-                .thenCompose(session -> {
-                    SessionBlocks ids = new SessionBlocks();
-                    List<CompletableFuture<List<RefusedBlock>>> uploads = new ArrayList<>();
-                    for (EncodedBlock block : blocks) {
-                        uploads.add(uploadEncoded(session, ids, block, partition));
-                    }
-                    return WrittenRows.allOf(uploads).thenApplyAsync(refused -> {
-                        commit(session, ids.writtenIds(), partition);
-                        return refused;
-                    }, pool);
-                })
+        return inNewSession(partition, (session, ids) -> blocks.stream()
+                        .map(block -> uploadEncoded(session, ids, block, partition))
+                        .toList())
                 .thenApply(refused -> {
                     metrics.batchWritten(rows - refused.stream().mapToInt(r -> r.block().rows()).sum(),
                             System.nanoTime() - started);

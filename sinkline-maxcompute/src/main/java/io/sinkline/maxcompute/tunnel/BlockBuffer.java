@@ -63,21 +63,9 @@ public final class BlockBuffer {
         return encoded;
     }
 
-    public boolean isEmpty() {
-        return level.isEmpty();
-    }
-
-    public long bytes() {
-        return level.bytes();
-    }
-
-    public int rows() {
-        return level.rows();
-    }
-
-    /** How long the oldest row has waited, 0 when empty. */
-    public long ageMillis(long nowMillis) {
-        return level.ageMillis(nowMillis);
+    /** How full the buffer is. */
+    public BufferLevel level() {
+        return level;
     }
 
     /** Takes every block out, grouped by table partition. */

@@ -1,7 +1,7 @@
 package io.sinkline.maxcompute.tunnel;
 
 /** How full a buffer is: its rows, their bytes, and when the oldest arrived. Task thread only. */
-final class BufferLevel {
+public final class BufferLevel {
 
     private long bytes;
     private int rows;
@@ -29,20 +29,20 @@ final class BufferLevel {
         oldestMillis = -1;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows == 0;
     }
 
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** How long the oldest row has waited, 0 when empty. */
-    long ageMillis(long nowMillis) {
+    public long ageMillis(long nowMillis) {
         return oldestMillis < 0 ? 0 : nowMillis - oldestMillis;
     }
 }

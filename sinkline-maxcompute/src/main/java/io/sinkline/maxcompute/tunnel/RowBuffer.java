@@ -33,21 +33,9 @@ public final class RowBuffer {
         level.added(1, row.sizeBytes(), nowMillis);
     }
 
-    public boolean isEmpty() {
-        return level.isEmpty();
-    }
-
-    public long bytes() {
-        return level.bytes();
-    }
-
-    public int rows() {
-        return level.rows();
-    }
-
-    /** How long the oldest row has waited, 0 when empty. */
-    public long ageMillis(long nowMillis) {
-        return level.ageMillis(nowMillis);
+    /** How full the buffer is. */
+    public BufferLevel level() {
+        return level;
     }
 
     /** Takes every row out, grouped by table partition. */

@@ -41,9 +41,9 @@ class BlockBufferTest {
         add("pt-a", P0, 2, 4L);
         add("pt-b", P0, 3, 5L);
 
-        assertThat(buffer.rows()).isEqualTo(5);
-        assertThat(buffer.bytes()).as("48 bytes per row for its handle, plus the encoded bytes").isGreaterThanOrEqualTo(5 * 48);
-        assertThat(buffer.ageMillis(1010)).isEqualTo(10);
+        assertThat(buffer.level().rows()).isEqualTo(5);
+        assertThat(buffer.level().bytes()).as("48 bytes per row for its handle, plus the encoded bytes").isGreaterThanOrEqualTo(5 * 48);
+        assertThat(buffer.level().ageMillis(1010)).isEqualTo(10);
 
         Map<String, List<EncodedBlock>> drained = buffer.drain();
         assertThat(drained).containsOnlyKeys("pt-a", "pt-b");
@@ -53,9 +53,9 @@ class BlockBufferTest {
                         tuple(P0, 2L, 2L),
                         tuple(P1, 0L, 0L));
         assertThat(drained.get("pt-b")).singleElement().extracting(EncodedBlock::rows).isEqualTo(1);
-        assertThat(buffer.isEmpty()).isTrue();
-        assertThat(buffer.bytes()).isZero();
-        assertThat(buffer.ageMillis(5000)).isZero();
+        assertThat(buffer.level().isEmpty()).isTrue();
+        assertThat(buffer.level().bytes()).isZero();
+        assertThat(buffer.level().ageMillis(5000)).isZero();
     }
 
     @Test
@@ -66,7 +66,7 @@ class BlockBufferTest {
         add("pt-a", P1, 0, 4L);
 
         assertThat(buffer.removeKafkaPartitions(List.of(P0))).isEqualTo(3);
-        assertThat(buffer.rows()).isEqualTo(1);
+        assertThat(buffer.level().rows()).isEqualTo(1);
         assertThat(buffer.drain().get("pt-a")).singleElement().extracting(EncodedBlock::kafkaPartition).isEqualTo(P1);
     }
 
