@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Tells Connect's periodic offset commit apart from the commit it makes right before it closes
- * partitions (rebalance, task stop). Only the closing commit must wait for the flush in flight:
+ * partitions (rebalance, task stop). Only the closing commit writes the buffer and waits for it:
  * rows that land without their offsets are read again by the next owner. The periodic one must
  * not wait, or consumption stalls for a whole upload every {@code offset.flush.interval.ms}; the
  * flush's offsets simply go out with the next commit.

@@ -203,8 +203,8 @@ public final class MaxComputeSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        // Only the commit before a revocation or stop waits for the flush in flight (see CommitOccasion).
-        return pipeline.preCommit(CommitOccasion.isPeriodic() ? Duration.ZERO : PRECOMMIT_MAX_WAIT);
+        // Only the commit before a revocation or stop writes the buffer and waits (see CommitOccasion).
+        return CommitOccasion.isPeriodic() ? pipeline.preCommit() : pipeline.preCommitBeforeClose(PRECOMMIT_MAX_WAIT);
     }
 
     @Override

@@ -132,10 +132,10 @@ class SinkPipelineRewindTest {
                         tuple(P0, 3L, 4L, 2),
                         tuple(P1, 0L, 1L, 2));
         assertThat(blockWriter.blocks(0)).allSatisfy(block -> assertThat(block.bytes()).isPositive());
-        assertThat(pipeline.preCommit(Duration.ZERO)).as("nothing durable yet").isEmpty();
+        assertThat(pipeline.preCommit()).as("nothing durable yet").isEmpty();
 
         blockWriter.complete(0, block -> false);
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsOnly(
+        assertThat(pipeline.preCommit()).containsOnly(
                 Map.entry(P0, new OffsetAndMetadata(5)), Map.entry(P1, new OffsetAndMetadata(2)));
     }
 
@@ -150,7 +150,7 @@ class SinkPipelineRewindTest {
         pipeline.put(records(P0, 6, 7)); // this put() sees the refusal first: P0 is read again from offset 0
         assertThat(rewinds).containsExactly(Map.of(P0, 0L));
         assertThat(pipeline.bufferedRows()).as("P0's records in the same put() come again after the seek").isZero();
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsOnly(Map.entry(P1, new OffsetAndMetadata(3)));
+        assertThat(pipeline.preCommit()).containsOnly(Map.entry(P1, new OffsetAndMetadata(3)));
 
         // Connect seeks back and delivers P0 from offset 0
         pipeline.put(records(P0, 0, 9));
@@ -164,7 +164,7 @@ class SinkPipelineRewindTest {
 
         rowWriter.refuse(0, Set.of(1L));
         blockWriter.complete(1, block -> false);
-        Map<TopicPartition, OffsetAndMetadata> committable = pipeline.preCommit(Duration.ZERO); // reports the refused row first
+        Map<TopicPartition, OffsetAndMetadata> committable = pipeline.preCommit(); // reports the refused row first
         assertThat(reporter.reported).singleElement().satisfies(failed -> {
             assertThat(failed.record().kafkaOffset()).isEqualTo(1);
             assertThat(failed.reason()).contains("NULL in a NOT NULL column");
@@ -186,6 +186,6 @@ class SinkPipelineRewindTest {
         pipeline.put(records(P1, 3, 3));
         assertThat(rewinds).isEmpty();
         assertThat(pipeline.bufferedRows()).isEqualTo(1);
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsOnly(Map.entry(P1, new OffsetAndMetadata(3)));
+        assertThat(pipeline.preCommit()).containsOnly(Map.entry(P1, new OffsetAndMetadata(3)));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -48,12 +49,15 @@ class SinkPipelineTest {
     static final class ManualWriter implements TableWriter {
         final List<Map<String, List<BufferedRow>>> flushes = new ArrayList<>();
         final List<CompletableFuture<List<RejectedRow>>> results = new ArrayList<>();
+        /** Lets a "service" thread wait for the first flush (and see it). */
+        final CountDownLatch firstFlush = new CountDownLatch(1);
 
         @Override
         public CompletableFuture<List<RejectedRow>> write(Map<String, List<BufferedRow>> rowsByPartition) {
             flushes.add(rowsByPartition);
             CompletableFuture<List<RejectedRow>> result = new CompletableFuture<>();
             results.add(result);
+            firstFlush.countDown();
             return result;
         }
 
@@ -136,14 +140,14 @@ class SinkPipelineTest {
         pipeline.open(List.of(P0, P1));
         pipeline.put(List.of(good(P0, 0), good(P0, 1), good(P1, 0)));
 
-        assertThat(pipeline.preCommit(Duration.ZERO)).isEmpty();
+        assertThat(pipeline.preCommit()).isEmpty();
         pipeline.flush(true);
         assertThat(writer.flushes.get(0)).containsOnlyKeys("pt-0", "pt-1");
-        assertThat(pipeline.preCommit(Duration.ZERO)).isEmpty();
+        assertThat(pipeline.preCommit()).isEmpty();
 
         writer.succeed(0);
 
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(pipeline.preCommit()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 P0, new OffsetAndMetadata(2), P1, new OffsetAndMetadata(1)));
     }
 
@@ -163,10 +167,44 @@ class SinkPipelineTest {
         });
         service.start();
 
-        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommit(Duration.ofSeconds(30));
+        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(Duration.ofSeconds(30));
 
         service.join();
         assertThat(offsets).containsEntry(P0, new OffsetAndMetadata(2));
+    }
+
+    @Test
+    void theCommitBeforeARevocationWritesTheBufferAndReturnsItsOffsetsOnceDurable() throws Exception {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0), good(P0, 1)));
+        assertThat(writer.flushes).as("buffered, within the flush interval").isEmpty();
+        Thread service = new Thread(() -> {
+            try {
+                writer.firstFlush.await();
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writer.succeed(0);
+        });
+        service.start();
+
+        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(Duration.ofSeconds(30));
+
+        service.join();
+        assertThat(writer.flushes).hasSize(1);
+        assertThat(offsets).containsEntry(P0, new OffsetAndMetadata(2));
+    }
+
+    @Test
+    void thePeriodicCommitDoesNotWriteABufferYoungerThanTheFlushInterval() {
+        SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
+        pipeline.open(List.of(P0));
+        pipeline.put(List.of(good(P0, 0)));
+
+        assertThat(pipeline.preCommit()).isEmpty();
+        assertThat(writer.flushes).isEmpty();
     }
 
     @Test
@@ -180,7 +218,7 @@ class SinkPipelineTest {
         pipeline.put(List.of(good(P0, 1)));
 
         assertThat(writer.flushes).hasSize(2);
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(1));
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(1));
     }
 
     @Test
@@ -210,7 +248,7 @@ class SinkPipelineTest {
         assertThat(third.isAlive()).isFalse();
         assertThat(writer.flushes).hasSize(3);
         writer.succeed(2);
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
     }
 
     @Test
@@ -224,10 +262,10 @@ class SinkPipelineTest {
         assertThat(writer.flushes).hasSize(2);
 
         writer.succeed(1);
-        assertThat(pipeline.preCommit(Duration.ZERO)).doesNotContainKey(P0);
+        assertThat(pipeline.preCommit()).doesNotContainKey(P0);
 
         writer.succeed(0);
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(2));
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(2));
     }
 
     @Test
@@ -239,7 +277,7 @@ class SinkPipelineTest {
 
         writer.results.get(0).completeExceptionally(new ConnectException("tunnel down"));
 
-        assertThatThrownBy(() -> pipeline.preCommit(Duration.ZERO)).isInstanceOf(ConnectException.class).hasMessageContaining("tunnel down");
+        assertThatThrownBy(() -> pipeline.preCommit()).isInstanceOf(ConnectException.class).hasMessageContaining("tunnel down");
         assertThatThrownBy(() -> pipeline.put(List.of(good(P0, 1)))).hasMessageContaining("tunnel down");
     }
 
@@ -257,7 +295,7 @@ class SinkPipelineTest {
             assertThat(failed.record().kafkaOffset()).isEqualTo(1);
             assertThat(failed.reason()).contains("extendinfos");
         });
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
         assertThat(reporter.flushes).isPositive();
         assertThat(metrics.getRecordsFailed()).isEqualTo(1);
     }
@@ -283,7 +321,7 @@ class SinkPipelineTest {
         writer.refuse(0, Set.of(1L));
         assertThat(reporter.reported).isEmpty(); // reported on the task thread, not the writer's
 
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
         assertThat(reporter.reported).singleElement().satisfies(failed -> {
             assertThat(failed.record().kafkaOffset()).isEqualTo(1);
             assertThat(failed.record().value()).isEqualTo("{\"id\":1,\"name\":\"n\"}");
@@ -315,9 +353,9 @@ class SinkPipelineTest {
         pipeline.flush(true);
         writer.refuse(0, Set.of(1L));
 
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(1));
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(1));
         report.complete(null);
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsEntry(P0, new OffsetAndMetadata(3));
+        assertThat(pipeline.preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
     }
 
     @Test
@@ -346,6 +384,6 @@ class SinkPipelineTest {
 
         assertThat(writer.flushes.get(0)).containsOnlyKeys("pt-0");
         assertThat(writer.rows(0)).isEqualTo(2);
-        assertThat(pipeline.preCommit(Duration.ZERO)).containsOnlyKeys(P0).containsEntry(P0, new OffsetAndMetadata(2));
+        assertThat(pipeline.preCommit()).containsOnlyKeys(P0).containsEntry(P0, new OffsetAndMetadata(2));
     }
 }
