@@ -203,8 +203,11 @@ public final class MaxComputeSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        // Only the commit before a revocation or stop writes the buffer and waits (see CommitOccasion).
-        return CommitOccasion.isPeriodic() ? pipeline.preCommit() : pipeline.preCommitBeforeClose(PRECOMMIT_MAX_WAIT);
+        // Only the commit before a revocation or stop writes (the closing partitions' rows) and waits
+        // (see CommitOccasion); Connect passes the closing partitions' offsets only.
+        return CommitOccasion.isPeriodic()
+                ? pipeline.preCommit()
+                : pipeline.preCommitBeforeClose(currentOffsets.keySet(), PRECOMMIT_MAX_WAIT);
     }
 
     @Override

@@ -265,17 +265,17 @@ public final class SinkPipeline {
 
     /**
      * Offsets safe to commit, for the commit Connect makes right before it closes partitions (a
-     * rebalance, a task stop): writes everything buffered and waits (up to {@code maxWait}) until
-     * it is durable, so that its offsets are committed now. Rows that landed without their offsets
-     * would be read and written again by the next owner (a benchmark saw 240,000 duplicates from
-     * one start-up rebalance when a flush was started here and not awaited), and rows dropped
-     * unwritten would have to be read and encoded again. A flush still in flight after
-     * {@code maxWait} lands later; its records may then be written twice.
+     * rebalance, a task stop): writes what is buffered for the {@code closing} Kafka partitions and
+     * waits (up to {@code maxWait}) until it is durable, so that their offsets are committed now and
+     * their next owner neither reads nor writes those records again. Rows of the partitions the task
+     * keeps stay buffered. (Starting a flush here without waiting for it wrote 240,000 rows twice in
+     * a benchmark: they landed after the next owner had read them again.) A flush still in flight
+     * after {@code maxWait} lands later; its records may then be written twice.
      */
-    public Map<TopicPartition, OffsetAndMetadata> preCommitBeforeClose(Duration maxWait) {
+    public Map<TopicPartition, OffsetAndMetadata> preCommitBeforeClose(Collection<TopicPartition> closing, Duration maxWait) {
         throwIfFailed();
         reportRejectedRows();
-        flush(true);
+        flushKafkaPartitions(closing);
         awaitInFlight(maxWait);
         throwIfFailed();
         reportRejectedRows(); // rows refused by the flushes just awaited go to the error policy now
@@ -294,24 +294,44 @@ public final class SinkPipeline {
      * without it, nothing happens until one ends.
      */
     public void flush(boolean waitForPrevious) {
-        if (bufferIsEmpty()) {
+        if (bufferIsEmpty() || !roomForAFlush(waitForPrevious)) {
             return;
         }
+        startFlush(buffer.level().isEmpty() ? Map.of() : buffer.drain(),
+                blocks == null || blocks.level().isEmpty() ? Map.of() : blocks.drain());
+    }
+
+    /** Starts writing what is buffered for these Kafka partitions only (waits for room, as a full buffer does). */
+    private void flushKafkaPartitions(Collection<TopicPartition> kafkaPartitions) {
+        Map<String, List<BufferedRow>> rows = buffer.takeKafkaPartitions(kafkaPartitions);
+        Map<String, List<EncodedBlock>> taken = blocks == null ? Map.of() : blocks.takeKafkaPartitions(kafkaPartitions);
+        if (!rows.isEmpty() || !taken.isEmpty()) {
+            roomForAFlush(true);
+            startFlush(rows, taken);
+        }
+    }
+
+    /** Whether fewer than {@value #MAX_FLUSHES_IN_FLIGHT} flushes are in flight, after waiting for the oldest if {@code wait}. */
+    private boolean roomForAFlush(boolean wait) {
         inFlight.removeIf(CompletableFuture::isDone);
         if (inFlight.size() >= MAX_FLUSHES_IN_FLIGHT) {
-            if (!waitForPrevious) {
-                return;
+            if (!wait) {
+                return false;
             }
             awaitQuietly(inFlight.peekFirst());
             inFlight.removeIf(CompletableFuture::isDone);
         }
+        return true;
+    }
+
+    private void startFlush(Map<String, List<BufferedRow>> rows, Map<String, List<EncodedBlock>> encoded) {
         throwIfFailed();
         CompletableFuture<Void> flushed = CompletableFuture.completedFuture(null);
-        if (!buffer.level().isEmpty()) {
-            flushed = writer.write(buffer.drain()).thenAccept(rejected::addAll);
+        if (!rows.isEmpty()) {
+            flushed = writer.write(rows).thenAccept(rejected::addAll);
         }
-        if (blocks != null && !blocks.level().isEmpty()) {
-            flushed = CompletableFuture.allOf(flushed, blockWriter.writeBlocks(blocks.drain()).thenAccept(refusedBlocks::addAll));
+        if (!encoded.isEmpty()) {
+            flushed = CompletableFuture.allOf(flushed, blockWriter.writeBlocks(encoded).thenAccept(refusedBlocks::addAll));
         }
         inFlight.addLast(flushed.whenComplete((ok, error) -> {
             if (error != null) {

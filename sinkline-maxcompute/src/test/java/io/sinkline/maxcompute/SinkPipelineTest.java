@@ -167,17 +167,17 @@ class SinkPipelineTest {
         });
         service.start();
 
-        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(Duration.ofSeconds(30));
+        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(List.of(P0), Duration.ofSeconds(30));
 
         service.join();
         assertThat(offsets).containsEntry(P0, new OffsetAndMetadata(2));
     }
 
     @Test
-    void theCommitBeforeARevocationWritesTheBufferAndReturnsItsOffsetsOnceDurable() throws Exception {
+    void theCommitBeforeARevocationWritesTheClosingPartitionsRowsAndKeepsTheOthersBuffered() throws Exception {
         SinkPipeline pipeline = pipeline(ErrorTolerance.NONE, 1 << 20);
-        pipeline.open(List.of(P0));
-        pipeline.put(List.of(good(P0, 0), good(P0, 1)));
+        pipeline.open(List.of(P0, P1));
+        pipeline.put(List.of(good(P0, 0), good(P1, 0), good(P0, 1)));
         assertThat(writer.flushes).as("buffered, within the flush interval").isEmpty();
         Thread service = new Thread(() -> {
             try {
@@ -190,11 +190,15 @@ class SinkPipelineTest {
         });
         service.start();
 
-        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(Duration.ofSeconds(30));
+        Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(List.of(P0), Duration.ofSeconds(30));
 
         service.join();
         assertThat(writer.flushes).hasSize(1);
-        assertThat(offsets).containsEntry(P0, new OffsetAndMetadata(2));
+        assertThat(writer.rows(0)).as("only the closing partition's rows").isEqualTo(2);
+        assertThat(offsets).containsOnly(Map.entry(P0, new OffsetAndMetadata(2)));
+        pipeline.close(List.of(P0));
+        pipeline.flush(true);
+        assertThat(writer.rows(1)).as("the kept partition's row, still buffered until now").isEqualTo(1);
     }
 
     @Test

@@ -29,6 +29,12 @@ final class FieldOrder {
         return parser.nextFieldName(expected);
     }
 
+    /** The key remembered at {@code position}, or null. */
+    String name(int position) {
+        SerializedString name = position < names.length ? names[position] : null;
+        return name == null ? null : name.getValue();
+    }
+
     int column(int position) {
         return columns[position];
     }

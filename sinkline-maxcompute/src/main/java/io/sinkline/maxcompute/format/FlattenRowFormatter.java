@@ -28,7 +28,8 @@ import io.sinkline.maxcompute.config.RecordMode;
  * column is an error (seed 003's abnormal-data example: {@code extendinfos}); a column with no key
  * is NULL.
  *
- * <p>JSON text (a String or bytes, as StringConverter and ByteArrayConverter deliver it) is read
+ * <p>JSON text of the common flat shape, as StringConverter delivers it, is read without a parser
+ * ({@link FlatObjectText}). Any other JSON text (a String or bytes) is read
  * with a streaming parser straight into the row: building a JSON tree per record was the largest
  * cost of the task thread. Values of the common column types take a direct path; any other value
  * becomes a tree of that one value and is converted exactly as the tree path converts it.
@@ -43,6 +44,7 @@ final class FlattenRowFormatter implements RowFormatter {
     private final ColumnValueConverter converter;
     private final RowBuilder rows;
     private final FieldOrder order = new FieldOrder();
+    private final FlatObjectText flatText;
     private final PayloadDecoder decoder = new PayloadDecoder(PayloadFormat.JSON);
 
     FlattenRowFormatter(TableLayout layout, RecordMode mode, ColumnValueConverter converter) {
@@ -50,6 +52,7 @@ final class FlattenRowFormatter implements RowFormatter {
         this.mode = mode;
         this.converter = converter;
         this.rows = new RowBuilder(layout);
+        this.flatText = new FlatObjectText(layout, order);
     }
 
     @Override
@@ -60,6 +63,12 @@ final class FlattenRowFormatter implements RowFormatter {
             throw new RecordFormatException("the record " + what + " is null; format FLATTEN needs a JSON object");
         }
         ArrayRecord row = rows.start(record);
+        if (part instanceof String text) {
+            if (flatText.read(text, row)) {
+                return rows.finish();
+            }
+            row = rows.start(record); // not of the simple shape: Jackson reads it from the start
+        }
         boolean streamed = (part instanceof String || part instanceof byte[]) && streamObject(part, what, row);
         if (!streamed) {
             setFromTree(decoder.decode(part, what), what, row);

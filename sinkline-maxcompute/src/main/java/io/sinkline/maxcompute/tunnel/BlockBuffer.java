@@ -3,7 +3,6 @@ package io.sinkline.maxcompute.tunnel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,43 +80,42 @@ public final class BlockBuffer {
     }
 
     /**
+     * Takes out the blocks of these Kafka partitions (for a flush of those partitions only), grouped
+     * by table partition, oldest first; every other block stays.
+     */
+    public Map<String, List<EncodedBlock>> takeKafkaPartitions(Collection<TopicPartition> kafkaPartitions) {
+        Set<TopicPartition> wanted = new HashSet<>(kafkaPartitions);
+        Map<String, List<EncodedBlock>> taken = new LinkedHashMap<>();
+        sealed.forEach((tablePartition, blocks) ->
+                blocks.removeIf(block -> wanted.contains(block.kafkaPartition()) && take(tablePartition, block, taken)));
+        open.forEach((tablePartition, blocks) ->
+                blocks.values().removeIf(block -> wanted.contains(block.kafkaPartition()) && take(tablePartition, block, taken)));
+        open.values().removeIf(Map::isEmpty);
+        sealed.values().removeIf(List::isEmpty);
+        lastBlock = null;
+        return taken;
+    }
+
+    private boolean take(String tablePartition, EncodedBlock block, Map<String, List<EncodedBlock>> taken) {
+        level.removed(block.rows(), block.bytes());
+        taken.computeIfAbsent(tablePartition, p -> new ArrayList<>()).add(block);
+        return true;
+    }
+
+    /**
      * Drops the blocks of these Kafka partitions (revoked, or rewound to be read again); every
      * other block stays.
      *
      * @return how many rows were dropped
      */
     public int removeKafkaPartitions(Collection<TopicPartition> kafkaPartitions) {
-        Set<TopicPartition> gone = new HashSet<>(kafkaPartitions);
         int dropped = 0;
-        for (Map<TopicPartition, EncodedBlock> blocks : open.values()) {
-            Iterator<EncodedBlock> it = blocks.values().iterator();
-            while (it.hasNext()) {
-                EncodedBlock block = it.next();
-                if (gone.contains(block.kafkaPartition())) {
-                    dropped += drop(block);
-                    it.remove();
-                }
+        for (List<EncodedBlock> blocks : takeKafkaPartitions(kafkaPartitions).values()) {
+            for (EncodedBlock block : blocks) {
+                block.discard();
+                dropped += block.rows();
             }
         }
-        for (List<EncodedBlock> blocks : sealed.values()) {
-            Iterator<EncodedBlock> it = blocks.iterator();
-            while (it.hasNext()) {
-                EncodedBlock block = it.next();
-                if (gone.contains(block.kafkaPartition())) {
-                    dropped += drop(block);
-                    it.remove();
-                }
-            }
-        }
-        open.values().removeIf(Map::isEmpty);
-        sealed.values().removeIf(List::isEmpty);
-        lastBlock = null;
         return dropped;
-    }
-
-    private int drop(EncodedBlock block) {
-        level.removed(block.rows(), block.bytes());
-        block.discard();
-        return block.rows();
     }
 }

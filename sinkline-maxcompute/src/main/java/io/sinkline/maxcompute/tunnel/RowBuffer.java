@@ -50,6 +50,29 @@ public final class RowBuffer {
         return drained;
     }
 
+    /** Takes out the rows of these Kafka partitions (for a flush of those partitions only), grouped by table partition. */
+    public Map<String, List<BufferedRow>> takeKafkaPartitions(Collection<TopicPartition> kafkaPartitions) {
+        Set<TopicPartition> wanted = new HashSet<>(kafkaPartitions);
+        Map<String, List<BufferedRow>> taken = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, List<BufferedRow>>> entries = byTablePartition.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, List<BufferedRow>> entry = entries.next();
+            Iterator<BufferedRow> it = entry.getValue().iterator();
+            while (it.hasNext()) {
+                BufferedRow row = it.next();
+                if (wanted.contains(row.pending().topicPartition())) {
+                    it.remove();
+                    level.removed(1, row.sizeBytes());
+                    taken.computeIfAbsent(entry.getKey(), p -> new ArrayList<>()).add(row);
+                }
+            }
+            if (entry.getValue().isEmpty()) {
+                entries.remove();
+            }
+        }
+        return taken;
+    }
+
     /**
      * Drops the rows of revoked Kafka partitions (their offsets are not committed, so Kafka
      * redelivers them to the next owner) and keeps every other row.
@@ -57,24 +80,6 @@ public final class RowBuffer {
      * @return how many rows were dropped
      */
     public int removeKafkaPartitions(Collection<TopicPartition> revoked) {
-        Set<TopicPartition> gone = new HashSet<>(revoked);
-        int dropped = 0;
-        Iterator<Map.Entry<String, List<BufferedRow>>> entries = byTablePartition.entrySet().iterator();
-        while (entries.hasNext()) {
-            List<BufferedRow> list = entries.next().getValue();
-            Iterator<BufferedRow> it = list.iterator();
-            while (it.hasNext()) {
-                BufferedRow row = it.next();
-                if (gone.contains(row.pending().topicPartition())) {
-                    it.remove();
-                    level.removed(1, row.sizeBytes());
-                    dropped++;
-                }
-            }
-            if (list.isEmpty()) {
-                entries.remove();
-            }
-        }
-        return dropped;
+        return takeKafkaPartitions(revoked).values().stream().mapToInt(List::size).sum();
     }
 }

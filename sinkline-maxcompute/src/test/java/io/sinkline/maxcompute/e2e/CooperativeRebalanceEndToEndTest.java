@@ -24,7 +24,9 @@ import io.sinkline.testing.ProducedRecord;
  * A cooperative rebalance while a task holds rows in its buffer: the workers' sink consumers use
  * {@link CooperativeStickyAssignor}, so a rebalance revokes only the partitions that move and the
  * task keeps the others, with their buffered rows, without being reset to its committed offsets.
- * Those rows must still land: if {@code close()} dropped them, nothing would read them again.
+ * Those rows must still land: if {@code close()} dropped them, nothing would read them again. The
+ * rows of the partitions that move are written by the commit right before they are revoked, with
+ * their offsets, so their next owner does not read them again.
  *
  * <p>The rebalance is made by a second member joining the task's consumer group, as a new task
  * would (raising {@code tasks.max} or moving a task to another worker restarts the task instead,
@@ -75,16 +77,21 @@ class CooperativeRebalanceEndToEndTest extends EndToEndTest {
                         && consumerMetric(taskConsumer, "assigned-partitions") == PARTITIONS / 2;
             });
             newcomer.assignment().forEach(moved -> kept.remove(moved.partition()));
-        } // leaves without committing: the task gets those partitions back and reads them again from the start
+        } // leaves without committing: the task gets those partitions back from the offsets committed at the revocation
         Await.until("the task got every partition back", TIMEOUT,
                 () -> consumerMetric(taskConsumer, "assigned-partitions") == PARTITIONS);
-        assertThat(mc.count(NAME)).as("still nothing flushed").isZero();
+        Set<Integer> moved = new TreeSet<>(List.of(0, 1, 2, 3));
+        moved.removeAll(kept);
+        assertThat(mc.distinctRecords(NAME, " WHERE `partition` IN (" + inList(kept) + ")"))
+                .as("the rows of the kept partitions %s still wait in the buffer", kept).isZero();
+        assertThat(mc.distinctRecords(NAME, " WHERE `partition` IN (" + inList(moved) + ")"))
+                .as("the rows of the moved partitions %s were written before they were revoked", moved)
+                .isEqualTo(moved.size() * BUFFERED_PER_PARTITION);
 
         // fills the buffer: the first flush takes everything buffered so far, surely the rows of the kept
         // partitions (the moved ones are read again in no particular order with the new records)
         produce("more", MORE_PER_PARTITION);
-        String keptRows = " WHERE value LIKE 'buffered-%' AND `partition` IN (" + kept.stream().map(String::valueOf)
-                .collect(Collectors.joining(",")) + ")";
+        String keptRows = " WHERE value LIKE 'buffered-%' AND `partition` IN (" + inList(kept) + ")";
         int keptCount = kept.size() * BUFFERED_PER_PARTITION;
         Await.until("the rows buffered for the kept partitions " + kept + " landed", TIMEOUT,
                 () -> mc.distinctRecords(NAME, keptRows) == keptCount ? true : null,
@@ -101,6 +108,10 @@ class CooperativeRebalanceEndToEndTest extends EndToEndTest {
                 mc.count(NAME) - sent);
         assertThat(stack.status(NAME)).doesNotContain("FAILED");
         kafka.deleteConnector(NAME);
+    }
+
+    private static String inList(Set<Integer> partitions) {
+        return partitions.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private void produce(String prefix, int perPartition) {

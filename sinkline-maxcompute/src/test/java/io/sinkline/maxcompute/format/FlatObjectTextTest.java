@@ -1,0 +1,162 @@
+package io.sinkline.maxcompute.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.aliyun.odps.data.ArrayRecord;
+import com.aliyun.odps.data.JsonValue;
+import com.aliyun.odps.type.TypeInfoFactory;
+
+import io.sinkline.maxcompute.config.RecordFormat;
+import io.sinkline.maxcompute.config.RecordMode;
+
+/**
+ * FLATTEN's fast path for JSON text gives exactly the rows (or the errors) of the Jackson path:
+ * the same JSON given as bytes always goes through Jackson, so the two formats are compared.
+ */
+class FlatObjectTextTest {
+
+    private final TableLayout layout = TableLayout.of("t", Tables.partitioned("topic", TypeInfoFactory.STRING,
+            "partition", TypeInfoFactory.BIGINT, "offset", TypeInfoFactory.BIGINT, "id", TypeInfoFactory.BIGINT,
+            "name", TypeInfoFactory.STRING, "price", TypeInfoFactory.DOUBLE, "ok", TypeInfoFactory.BOOLEAN,
+            "small", TypeInfoFactory.INT, "info", TypeInfoFactory.JSON), RecordFormat.FLATTEN, RecordMode.VALUE);
+
+    private static final String[] COMMON_SHAPE = {
+        "{\"id\":101,\"name\":\"json-1\",\"price\":12.5,\"ok\":true}",
+        "{}",
+        " { \"id\" : -7 ,\n\t\"name\" : \"\" , \"ok\" : false } ",
+        "{\"id\":null,\"name\":null,\"price\":null,\"ok\":null,\"small\":null,\"info\":null}",
+        "{\"price\":3}",
+        "{\"price\":-0}",
+        "{\"price\":1e3}",
+        "{\"price\":-2.5E-3}",
+        "{\"price\":0.1000000000000000055511151231257827}",
+        "{\"id\":999999999999999999}",
+        "{\"ID\":5,\"Name\":\"mixed case keys\"}",
+        "{\"id\":1,\"id\":2}",
+        "{\"name\":\"ключ, 鍵 and \uD83D\uDE00\"}",
+        "{\"id\":1}trailing text is not read",
+    };
+
+    private static final String[] OTHER_SHAPES = {
+        "{\"name\":\"an \\\"escaped\\\" quote\"}",
+        "{\"name\":\"a \\u00e9 escape\"}",
+        "{\"info\":{\"a\":[1,2]}}",
+        "{\"info\":\"text for a JSON column\"}",
+        "{\"small\":300}",
+        "{\"id\":\"123\"}",
+        "{\"name\":123}",
+        "{\"id\":1.5}",
+        "{\"id\":1e2}",
+        "{\"id\":1234567890123456789}",
+        "{\"id\":99999999999999999999}",
+        "{\"ok\":1}",
+        "{\"id\":01}",
+        "{\"id\":-}",
+        "{\"id\":+1}",
+        "{\"id\":1.}",
+        "{\"id\":1e}",
+        "{\"id\":12a}",
+        "{\"ok\":truex}",
+        "{\"ok\":tru}",
+        "{\"unknown\":1}",
+        "{\"offset\":1}",
+        "{\"id\":1,}",
+        "{\"id\":1",
+        "{\"id\" 1}",
+        "{id:1}",
+        "[1,2]",
+        "\"text\"",
+        "not json at all",
+        "",
+        "{\"name\":\"a\ttab\"}",
+    };
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
+    void theCommonShapeIsReadWithoutJacksonAndGivesJacksonsRow(int index) {
+        String json = COMMON_SHAPE[index];
+        ArrayRecord row = new ArrayRecord(layout.columns());
+
+        assertThat(new FlatObjectText(layout, new FieldOrder()).read(json, row)).as("read by the fast path: %s", json).isTrue();
+        assertSameOutcome(json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+        26, 27, 28, 29, 30})
+    void otherShapesAreLeftToJackson(int index) {
+        String json = OTHER_SHAPES[index];
+        ArrayRecord row = new ArrayRecord(layout.columns());
+
+        assertThat(new FlatObjectText(layout, new FieldOrder()).read(json, row)).as("left to Jackson: %s", json).isFalse();
+        assertSameOutcome(json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void keysInAnotherOrderThanTheLastRecordsStillFindTheirColumns(int first) {
+        RowFormatter formatter = RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
+        String[] orders = {
+            "{\"id\":1,\"name\":\"a\",\"price\":1.5}",
+            "{\"price\":2.5,\"id\":2,\"name\":\"b\"}",
+            "{\"name\":\"c\",\"price\":3.5}",
+        };
+        for (int n = 0; n < orders.length; n++) {
+            String json = orders[(first + n) % orders.length];
+            assertThat(comparable(formatter.format(record(json)))).as(json)
+                    .isEqualTo(comparable(viaJackson().format(record(json.getBytes(StandardCharsets.UTF_8)))));
+        }
+    }
+
+    private void assertSameOutcome(String json) {
+        Object[] fast = null;
+        Throwable fastError = null;
+        try {
+            fast = newFormatter().format(record(json));
+        } catch (RuntimeException e) {
+            fastError = e;
+        }
+        Object[] jackson = null;
+        Throwable jacksonError = null;
+        try {
+            jackson = viaJackson().format(record(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            jacksonError = e;
+        }
+        if (jacksonError == null) {
+            assertThat(fastError).as("error for %s", json).isNull();
+            assertThat(comparable(fast)).as(json).isEqualTo(comparable(jackson));
+        } else {
+            assertThat(fastError).as("error for %s", json).isNotNull();
+            assertThat(fastError).hasMessage(jacksonError.getMessage()).hasSameClassAs(jacksonError);
+        }
+    }
+
+    /** The SDK's JsonValue has no equals: compared by its JSON text. */
+    private static List<Object> comparable(Object[] row) {
+        return Arrays.stream(row).map(value -> value instanceof JsonValue json ? "JSON " + json : value).toList();
+    }
+
+    private RowFormatter newFormatter() {
+        return RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
+    }
+
+    /** Bytes are never read by the fast path. */
+    private RowFormatter viaJackson() {
+        return newFormatter();
+    }
+
+    private static SinkRecord record(Object value) {
+        return new SinkRecord("topic_x", 3, Schema.OPTIONAL_STRING_SCHEMA, null, Schema.OPTIONAL_STRING_SCHEMA, value, 42);
+    }
+}
