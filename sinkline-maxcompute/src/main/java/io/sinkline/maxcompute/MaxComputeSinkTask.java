@@ -29,6 +29,7 @@ import com.aliyun.odps.tunnel.TableTunnel;
 import io.sinkline.core.errors.ErrorHandler;
 import io.sinkline.core.errors.RetryPolicy;
 import io.sinkline.core.metrics.SinkTaskMetrics;
+import io.sinkline.core.offsets.CommitOccasion;
 import io.sinkline.core.offsets.IdleCommit;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.maxcompute.auth.OdpsClients;

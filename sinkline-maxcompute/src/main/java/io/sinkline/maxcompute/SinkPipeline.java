@@ -358,9 +358,10 @@ public final class SinkPipeline {
     }
 
     /**
-     * A rebalance revoked these partitions: drop ONLY their buffered rows and offsets (Kafka
-     * redelivers their uncommitted records to the next owner); rows of the partitions this task
-     * keeps stay buffered, which is what a cooperative rebalance needs.
+     * A rebalance revoked these partitions: drop ONLY what is still buffered of them and their
+     * offsets (usually nothing: the commit before the revocation wrote it; after a lost partition or
+     * a failed write, Kafka redelivers the uncommitted records to the next owner); rows of the
+     * partitions this task keeps stay buffered, which is what a cooperative rebalance needs.
      */
     public void close(Collection<TopicPartition> partitions) {
         int dropped = buffer.removeKafkaPartitions(partitions) + (blocks == null ? 0 : blocks.removeKafkaPartitions(partitions));

@@ -7,6 +7,7 @@ import io.sinkline.core.errors.FailedRecord;
 import io.sinkline.core.errors.RecordFailedException;
 import io.sinkline.core.filter.EventPattern;
 import io.sinkline.core.metrics.SinkTaskMetrics;
+import io.sinkline.core.offsets.CommitOccasion;
 import io.sinkline.core.offsets.IdleCommit;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.core.offsets.PendingRecord;
@@ -24,6 +25,7 @@ import io.sinkline.tablestore.write.DeliveryListener;
 import io.sinkline.tablestore.write.MeteredClient;
 import io.sinkline.tablestore.write.RowWriter;
 import io.sinkline.tablestore.write.WriterSettings;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public class TablestoreSinkTask extends SinkTask {
     static final String TASK_ID = "sinkline.task.id";
     private static final Logger log = LoggerFactory.getLogger(TablestoreSinkTask.class);
+    private static final int CLOSING_COMMIT_MAX_WAIT_SECONDS = 30;
 
     private TablestoreSinkConfig config;
     private String connectorName;
@@ -142,9 +145,31 @@ public class TablestoreSinkTask extends SinkTask {
         if (timeseries != null) {
             timeseries.flushDue();
         }
+        if (!CommitOccasion.isPeriodic()) {
+            settleBeforeClose(currentOffsets.keySet());
+        }
         Map<TopicPartition, OffsetAndMetadata> safe = tracker.committableOffsets(currentOffsets);
         errors.flush();
         return safe;
+    }
+
+    /**
+     * The commit right before partitions close (a rebalance, a stop; Connect passes it only their
+     * offsets): sends the rows the SDK writers hold now and waits, up to {@value #CLOSING_COMMIT_MAX_WAIT_SECONDS} s,
+     * until every record of those partitions is settled, so that their offsets go out with this
+     * commit. A row still in flight when its partition moves would land after the next owner read
+     * its record again, and with {@code insert.order.enable} possibly after that owner wrote the
+     * key's later rows. Rows waiting for a retry longer than that are left: their records are read
+     * again by the next owner.
+     */
+    private void settleBeforeClose(Collection<TopicPartition> closing) {
+        if (writer != null) {
+            writer.flushSoon();
+        }
+        if (!tracker.awaitSettled(closing, Duration.ofSeconds(CLOSING_COMMIT_MAX_WAIT_SECONDS))) {
+            log.info("Records of {} were still unsettled after {} s; the next owner reads them again", closing,
+                    CLOSING_COMMIT_MAX_WAIT_SECONDS);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sinkline.core.offsets;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class OffsetTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(OffsetTracker.class);
+    private static final long SETTLE_POLL_MILLIS = 5;
 
     private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
     /**
@@ -139,6 +141,38 @@ public final class OffsetTracker {
         int pending = 0;
         for (PartitionOffsets state : partitions.values()) {
             pending += state.pendingCount();
+        }
+        return pending;
+    }
+
+    /**
+     * Waits until every record tracked on these partitions is acknowledged, or {@code maxWait} has
+     * passed: for the commit right before the partitions close, so that rows in flight are
+     * committed with it instead of landing after the next owner read them again.
+     *
+     * @return whether they all were acknowledged in time
+     */
+    public boolean awaitSettled(Collection<TopicPartition> topicPartitions, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (pendingCount(topicPartitions) > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(SETTLE_POLL_MILLIS); // only on a closing commit: polling costs nothing worth a signal per ack
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int pendingCount(Collection<TopicPartition> topicPartitions) {
+        int pending = 0;
+        for (TopicPartition topicPartition : topicPartitions) {
+            PartitionOffsets state = partitions.get(topicPartition);
+            pending += state == null ? 0 : state.pendingCount();
         }
         return pending;
     }

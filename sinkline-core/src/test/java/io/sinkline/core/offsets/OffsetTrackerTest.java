@@ -3,6 +3,7 @@ package io.sinkline.core.offsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,34 @@ class OffsetTrackerTest {
     private static final TopicPartition Q0 = new TopicPartition("payments", 0);
 
     private final OffsetTracker tracker = new OffsetTracker();
+
+    @Test
+    void awaitSettledReturnsOnceEveryRecordOfThePartitionsIsAcknowledgedAndIgnoresOthers() throws Exception {
+        tracker.open(List.of(P0, P1));
+        PendingRecord closing = tracker.track(record(P0, 0));
+        tracker.track(record(P1, 0)); // another partition's record stays pending: not waited for
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closing.ack();
+        });
+        writer.start();
+
+        assertThat(tracker.awaitSettled(List.of(P0), Duration.ofSeconds(30))).isTrue();
+        assertThat(closing.isAcked()).isTrue();
+        writer.join();
+    }
+
+    @Test
+    void awaitSettledGivesUpAfterMaxWait() {
+        tracker.open(List.of(P0));
+        tracker.track(record(P0, 0));
+
+        assertThat(tracker.awaitSettled(List.of(P0), Duration.ofMillis(50))).isFalse();
+    }
 
     @Test
     void nothingIsCommittableBeforeAnAck() {

@@ -1,4 +1,4 @@
-package io.sinkline.maxcompute;
+package io.sinkline.core.offsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
-package io.sinkline.maxcompute;
+package io.sinkline.core.offsets;
 
 import java.util.List;
 
 /**
  * Tells Connect's periodic offset commit apart from the commit it makes right before it closes
- * partitions (rebalance, task stop). Only the closing commit writes the buffer and waits for it:
- * rows that land without their offsets are read again by the next owner. The periodic one must
+ * partitions (rebalance, task stop). Only the closing commit writes what is buffered for those
+ * partitions and waits for it: rows that land without their offsets are read again by the next
+ * owner (and, with ordered writes, may land after the next owner wrote the key's later rows). The periodic one must
  * not wait, or consumption stalls for a whole upload every {@code offset.flush.interval.ms}; the
  * flush's offsets simply go out with the next commit.
  *
@@ -15,7 +16,7 @@ import java.util.List;
  * through {@code closePartitions} -> {@code commitOffsets(long, boolean, Collection)} when closing.
  * Any other caller counts as closing, the safe side: it waits as before.
  */
-final class CommitOccasion {
+public final class CommitOccasion {
 
     private static final String WORKER_SINK_TASK = "org.apache.kafka.connect.runtime.WorkerSinkTask";
     private static final List<String> PERIODIC_CALLERS = List.of("commitOffsets", "commitOffsets");
@@ -25,7 +26,7 @@ final class CommitOccasion {
     }
 
     /** True when the current thread is in Connect's periodic (not closing) offset commit. */
-    static boolean isPeriodic() {
+    public static boolean isPeriodic() {
         List<String> connectCallers = FRAMES.walk(frames -> frames
                 .filter(frame -> frame.getClassName().equals(WORKER_SINK_TASK))
                 .limit(2)
