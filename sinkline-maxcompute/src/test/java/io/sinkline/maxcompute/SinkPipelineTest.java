@@ -61,6 +61,21 @@ class SinkPipelineTest {
             return result;
         }
 
+        /** A "service" thread that acknowledges the first flush 200 ms after it starts (or at once, if it started already). */
+        Thread answerFirstFlushLater() {
+            Thread service = new Thread(() -> {
+                try {
+                    firstFlush.await();
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                succeed(0);
+            });
+            service.start();
+            return service;
+        }
+
         void succeed(int flush) {
             refuse(flush, Set.of());
         }
@@ -157,15 +172,7 @@ class SinkPipelineTest {
         pipeline.open(List.of(P0));
         pipeline.put(List.of(good(P0, 0), good(P0, 1)));
         pipeline.flush(true);
-        Thread service = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            writer.succeed(0);
-        });
-        service.start();
+        Thread service = writer.answerFirstFlushLater();
 
         Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(List.of(P0), Duration.ofSeconds(30));
 
@@ -179,16 +186,7 @@ class SinkPipelineTest {
         pipeline.open(List.of(P0, P1));
         pipeline.put(List.of(good(P0, 0), good(P1, 0), good(P0, 1)));
         assertThat(writer.flushes).as("buffered, within the flush interval").isEmpty();
-        Thread service = new Thread(() -> {
-            try {
-                writer.firstFlush.await();
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            writer.succeed(0);
-        });
-        service.start();
+        Thread service = writer.answerFirstFlushLater();
 
         Map<TopicPartition, OffsetAndMetadata> offsets = pipeline.preCommitBeforeClose(List.of(P0), Duration.ofSeconds(30));
 
