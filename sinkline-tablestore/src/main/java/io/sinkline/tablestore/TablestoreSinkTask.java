@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
 public class TablestoreSinkTask extends SinkTask {
     static final String TASK_ID = "sinkline.task.id";
     private static final Logger log = LoggerFactory.getLogger(TablestoreSinkTask.class);
-    private static final int CLOSING_COMMIT_MAX_WAIT_SECONDS = 30;
+    /** How long the commit before partitions close waits for their rows, and for any one of them to settle. */
+    private static final Duration CLOSING_COMMIT_MAX_WAIT = Duration.ofSeconds(30);
+    private static final Duration CLOSING_COMMIT_MAX_STALL = Duration.ofSeconds(2);
 
     private TablestoreSinkConfig config;
     private String connectorName;
@@ -155,20 +157,20 @@ public class TablestoreSinkTask extends SinkTask {
 
     /**
      * The commit right before partitions close (a rebalance, a stop; Connect passes it only their
-     * offsets): sends the rows the SDK writers hold now and waits, up to {@value #CLOSING_COMMIT_MAX_WAIT_SECONDS} s,
-     * until every record of those partitions is settled, so that their offsets go out with this
-     * commit. A row still in flight when its partition moves would land after the next owner read
-     * its record again, and with {@code insert.order.enable} possibly after that owner wrote the
-     * key's later rows. Rows waiting for a retry longer than that are left: their records are read
-     * again by the next owner.
+     * offsets): sends the rows the SDK writers hold now and waits until every record of those
+     * partitions is settled, so that their offsets go out with this commit. A row still in flight
+     * when its partition moves would land after the next owner read its record again, and with
+     * {@code insert.order.enable} possibly after that owner wrote the key's later rows. The wait
+     * ends after 30 s, or after 2 s in which no record settled (writes failing, a retry backing
+     * off): those records are read again by the next owner.
      */
     private void settleBeforeClose(Collection<TopicPartition> closing) {
         if (writer != null) {
             writer.flushSoon();
         }
-        if (!tracker.awaitSettled(closing, Duration.ofSeconds(CLOSING_COMMIT_MAX_WAIT_SECONDS))) {
-            log.info("Records of {} were still unsettled after {} s; the next owner reads them again", closing,
-                    CLOSING_COMMIT_MAX_WAIT_SECONDS);
+        if (!tracker.awaitSettled(closing, CLOSING_COMMIT_MAX_WAIT, CLOSING_COMMIT_MAX_STALL)) {
+            log.info("Records of {} were still unsettled at the commit before they close (writes failing or waiting"
+                    + " for a retry); the next owner reads them again", closing);
         }
     }
 

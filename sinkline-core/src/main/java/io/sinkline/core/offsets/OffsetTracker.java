@@ -146,16 +146,21 @@ public final class OffsetTracker {
     }
 
     /**
-     * Waits until every record tracked on these partitions is acknowledged, or {@code maxWait} has
-     * passed: for the commit right before the partitions close, so that rows in flight are
-     * committed with it instead of landing after the next owner read them again.
+     * Waits until every record tracked on these partitions is acknowledged, for the commit right
+     * before the partitions close, so that rows in flight are committed with it instead of landing
+     * after the next owner read them again. Gives up after {@code maxWait}, or as soon as no record
+     * was acknowledged for {@code maxStall}: writes that fail (a refused credential, a retry backing
+     * off) would otherwise hold up every rebalance and task stop for the whole {@code maxWait}.
      *
      * @return whether they all were acknowledged in time
      */
-    public boolean awaitSettled(Collection<TopicPartition> topicPartitions, Duration maxWait) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (pendingCount(topicPartitions) > 0) {
-            if (System.nanoTime() - deadline >= 0) {
+    public boolean awaitSettled(Collection<TopicPartition> topicPartitions, Duration maxWait, Duration maxStall) {
+        long now = System.nanoTime();
+        long deadline = now + maxWait.toNanos();
+        long lastProgress = now;
+        int pending = pendingCount(topicPartitions);
+        while (pending > 0) {
+            if (now - deadline >= 0 || now - lastProgress >= maxStall.toNanos()) {
                 return false;
             }
             try {
@@ -164,6 +169,12 @@ public final class OffsetTracker {
                 Thread.currentThread().interrupt();
                 return false;
             }
+            now = System.nanoTime();
+            int stillPending = pendingCount(topicPartitions);
+            if (stillPending < pending) {
+                lastProgress = now;
+            }
+            pending = stillPending;
         }
         return true;
     }

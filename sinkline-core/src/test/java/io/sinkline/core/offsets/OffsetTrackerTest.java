@@ -38,7 +38,7 @@ class OffsetTrackerTest {
         });
         writer.start();
 
-        assertThat(tracker.awaitSettled(List.of(P0), Duration.ofSeconds(30))).isTrue();
+        assertThat(tracker.awaitSettled(List.of(P0), Duration.ofSeconds(30), Duration.ofSeconds(10))).isTrue();
         assertThat(closing.isAcked()).isTrue();
         writer.join();
     }
@@ -48,7 +48,32 @@ class OffsetTrackerTest {
         tracker.open(List.of(P0));
         tracker.track(record(P0, 0));
 
-        assertThat(tracker.awaitSettled(List.of(P0), Duration.ofMillis(50))).isFalse();
+        assertThat(tracker.awaitSettled(List.of(P0), Duration.ofMillis(50), Duration.ofSeconds(10))).isFalse();
+    }
+
+    @Test
+    void awaitSettledGivesUpWhenNoRecordIsAcknowledgedForMaxStallButWaitsWhileTheyAre() throws Exception {
+        tracker.open(List.of(P0));
+        List<PendingRecord> pending = trackRange(P0, 0, 10);
+        Thread writer = new Thread(() -> {
+            for (PendingRecord record : pending.subList(0, 5)) { // one ack every 100 ms, then none
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                record.ack();
+            }
+        });
+        writer.start();
+
+        long start = System.nanoTime();
+        assertThat(tracker.awaitSettled(List.of(P0), Duration.ofSeconds(30), Duration.ofMillis(300))).isFalse();
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        writer.join();
+
+        assertThat(pending.subList(0, 5)).as("waited through the acks that kept coming").allMatch(PendingRecord::isAcked);
+        assertThat(waitedMillis).as("gave up well before maxWait").isLessThan(10_000);
     }
 
     @Test
