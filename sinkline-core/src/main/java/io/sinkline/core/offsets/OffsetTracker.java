@@ -138,11 +138,7 @@ public final class OffsetTracker {
 
     /** Records tracked on open partitions and not yet acknowledged. */
     public int pendingCount() {
-        int pending = 0;
-        for (PartitionOffsets state : partitions.values()) {
-            pending += state.pendingCount();
-        }
-        return pending;
+        return pendingCount(partitions.keySet());
     }
 
     /**
@@ -179,6 +175,7 @@ public final class OffsetTracker {
         return true;
     }
 
+    /** Records tracked on these partitions and not yet acknowledged. */
     private int pendingCount(Collection<TopicPartition> topicPartitions) {
         int pending = 0;
         for (TopicPartition topicPartition : topicPartitions) {

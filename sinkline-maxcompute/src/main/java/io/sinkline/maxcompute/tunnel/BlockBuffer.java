@@ -3,6 +3,7 @@ package io.sinkline.maxcompute.tunnel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,20 +87,25 @@ public final class BlockBuffer {
     public Map<String, List<EncodedBlock>> takeKafkaPartitions(Collection<TopicPartition> kafkaPartitions) {
         Set<TopicPartition> wanted = new HashSet<>(kafkaPartitions);
         Map<String, List<EncodedBlock>> taken = new LinkedHashMap<>();
-        sealed.forEach((tablePartition, blocks) ->
-                blocks.removeIf(block -> wanted.contains(block.kafkaPartition()) && take(tablePartition, block, taken)));
-        open.forEach((tablePartition, blocks) ->
-                blocks.values().removeIf(block -> wanted.contains(block.kafkaPartition()) && take(tablePartition, block, taken)));
+        sealed.forEach((tablePartition, blocks) -> move(blocks, tablePartition, wanted, taken));
+        open.forEach((tablePartition, blocks) -> move(blocks.values(), tablePartition, wanted, taken));
         open.values().removeIf(Map::isEmpty);
         sealed.values().removeIf(List::isEmpty);
         lastBlock = null;
         return taken;
     }
 
-    private boolean take(String tablePartition, EncodedBlock block, Map<String, List<EncodedBlock>> taken) {
-        level.removed(block.rows(), block.bytes());
-        taken.computeIfAbsent(tablePartition, p -> new ArrayList<>()).add(block);
-        return true;
+    /** Moves the blocks of the {@code wanted} Kafka partitions out of {@code blocks} into {@code taken}. */
+    private void move(Collection<EncodedBlock> blocks, String tablePartition, Set<TopicPartition> wanted,
+                      Map<String, List<EncodedBlock>> taken) {
+        for (Iterator<EncodedBlock> it = blocks.iterator(); it.hasNext(); ) {
+            EncodedBlock block = it.next();
+            if (wanted.contains(block.kafkaPartition())) {
+                it.remove();
+                level.removed(block.rows(), block.bytes());
+                taken.computeIfAbsent(tablePartition, p -> new ArrayList<>()).add(block);
+            }
+        }
     }
 
     /**
