@@ -15,6 +15,7 @@ import io.sinkline.tablestore.config.DeleteMode;
 import io.sinkline.tablestore.config.OperationMode;
 import io.sinkline.tablestore.config.PrimaryKeyMode;
 import io.sinkline.tablestore.config.TableMapping;
+import io.sinkline.tablestore.write.TrackedRows;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +68,13 @@ public final class RowMapper {
     }
 
     private RowChange delete(PrimaryKey key) {
-        RowDeleteChange change = new RowDeleteChange(table, key);
+        RowDeleteChange change = TrackedRows.delete(table, key);
         change.setCondition(new Condition(RowExistenceExpectation.IGNORE));
         return change;
     }
 
     private RowChange put(PrimaryKey key, Map<String, ColumnValue> values) {
-        RowPutChange change = new RowPutChange(table, key);
+        RowPutChange change = TrackedRows.put(table, key);
         for (Map.Entry<String, ColumnValue> column : values.entrySet()) {
             if (column.getValue() != null) {
                 change.addColumn(column.getKey(), column.getValue());
@@ -84,7 +85,7 @@ public final class RowMapper {
     }
 
     private RowChange update(PrimaryKey key, Map<String, ColumnValue> values) {
-        RowUpdateChange change = new RowUpdateChange(table, key);
+        RowUpdateChange change = TrackedRows.update(table, key);
         int changes = 0;
         for (Map.Entry<String, ColumnValue> entry : values.entrySet()) {
             if (entry.getValue() != null) {

@@ -4,7 +4,8 @@ import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.RowChange;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The rows of one table that were handed to the writer and are not settled yet (written, or
@@ -20,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * found again.
  *
  * <p>Thread-safe: the task thread adds rows, callback threads settle them. The callbacks find a
- * row by its identity and its lane through its delivery: they never hash the row's primary key,
- * whose objects are long out of the CPU cache by then (hashing it there cost a sixth of the
- * callback threads' time in a profile). Lanes are locked in stripes: with one lock, a thread
+ * row's delivery in the row itself ({@link TrackedRows}) and its lane through its delivery: they
+ * never hash the row's primary key, whose objects are long out of the CPU cache by then (hashing
+ * it there cost a sixth of the callback threads' time in a profile). Lanes are locked in stripes: with one lock, a thread
  * descheduled while holding it made the others wait 10 ms and more (JFR monitor events).
  */
 final class KeyLanes {
@@ -32,8 +33,7 @@ final class KeyLanes {
 
     private final boolean ordered;
     private final Stripe[] stripes = new Stripe[STRIPES];
-    // RowChange keeps Object's equals and hashCode: this finds a row by identity.
-    private final Map<RowChange, Delivery> rows = new ConcurrentHashMap<>();
+    private final LongAdder unsettled = new LongAdder();
 
     KeyLanes(boolean ordered) {
         this.ordered = ordered;
@@ -48,15 +48,18 @@ final class KeyLanes {
      * @return whether it may go to the SDK now (false: an earlier row of its key holds it back)
      */
     boolean add(RowChange change, Delivery delivery) {
+        AtomicReference<Delivery> slot = TrackedRows.slotOf(change);
         if (!ordered) {
             delivery.inLane(change, null);
-            rows.put(change, delivery);
+            slot.set(delivery);
+            unsettled.increment();
             return true;
         }
         LaneKey key = new LaneKey(change.getPrimaryKey());
         Stripe stripe = stripes[stripeOf(key.hash)];
-        // In the map before the lane links it: once linked, a settling row may release it to the SDK.
-        rows.put(change, delivery);
+        // In its slot before the lane links it: once linked, a settling row may release it to the SDK.
+        slot.set(delivery);
+        unsettled.increment();
         boolean first;
         synchronized (stripe) {
             Lane lane = stripe.lanes.get(key);
@@ -85,7 +88,7 @@ final class KeyLanes {
 
     /** The delivery of a row that is with the SDK, or null when it was settled already. */
     Delivery find(RowChange change) {
-        return rows.get(change);
+        return TrackedRows.slotOf(change).get();
     }
 
     /**
@@ -95,8 +98,12 @@ final class KeyLanes {
      *     is then the row of the same key it held back, which the caller hands to the SDK next
      */
     Delivery settle(RowChange change) {
-        Delivery settled = rows.remove(change);
-        if (settled == null || !ordered) {
+        Delivery settled = TrackedRows.slotOf(change).getAndSet(null);
+        if (settled == null) {
+            return null;
+        }
+        unsettled.decrement();
+        if (!ordered) {
             return settled;
         }
         Lane lane = settled.lane();
@@ -123,7 +130,7 @@ final class KeyLanes {
 
     /** Rows added and not settled, held back ones included. */
     int size() {
-        return rows.size();
+        return unsettled.intValue();
     }
 
     /** One lock and the lanes of the keys whose hash falls on it. */

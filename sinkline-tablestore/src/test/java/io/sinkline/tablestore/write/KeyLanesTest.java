@@ -1,6 +1,7 @@
 package io.sinkline.tablestore.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
@@ -88,13 +89,22 @@ class KeyLanesTest {
                 .allSatisfy(buckets -> assertThat(buckets.size()).isGreaterThanOrEqualTo(48));
     }
 
+    @Test
+    void takesOnlyRowsThatCarryTheirDelivery() {
+        KeyLanes lanes = new KeyLanes(false);
+        RowChange plain = new RowPutChange("t", PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString("a")).build());
+        assertThatThrownBy(() -> lanes.add(plain, delivery()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TrackedRows");
+    }
+
     /** The bucket java.util.HashMap picks for a key hash at the given capacity (a power of two). */
     private static int hashMapBucket(int hash, int capacity) {
         return (hash ^ (hash >>> 16)) & (capacity - 1);
     }
 
     private static RowChange row(String id) {
-        return new RowPutChange("t", PrimaryKeyBuilder.createPrimaryKeyBuilder()
+        return TrackedRows.put("t", PrimaryKeyBuilder.createPrimaryKeyBuilder()
                 .addPrimaryKeyColumn("id", PrimaryKeyValue.fromString(id)).build());
     }
 

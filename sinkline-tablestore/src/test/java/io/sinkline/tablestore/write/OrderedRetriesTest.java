@@ -144,7 +144,7 @@ class OrderedRetriesTest {
     }
 
     private static RowPutChange put(String table, long id, long version) {
-        RowPutChange change = new RowPutChange(table, key(id));
+        RowPutChange change = TrackedRows.put(table, key(id));
         change.addColumn("v", ColumnValue.fromLong(version));
         change.setCondition(new Condition(RowExistenceExpectation.IGNORE));
         return change;
