@@ -3,6 +3,7 @@ package io.sinkline.bench.maxcomputesink;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.tunnel.TableTunnel;
+import io.sinkline.bench.sink.EmulatorAddress;
 import io.sinkline.bench.sink.SampleTopic;
 import io.sinkline.bench.sink.SinkUnderTest;
 import io.sinkline.emulator.maxcompute.MaxComputeEmulator;
@@ -17,23 +18,30 @@ final class MaxComputeSink implements SinkUnderTest {
     /** The partition the raw SDK path writes; the connector's come from the record time (DAY windows). */
     private static final String DIRECT_PARTITION = "direct";
 
-    private final MaxComputeEmulator mc;
+    private final EmulatorAddress mc;
     private final TunnelSettings settings;
     private final int uploadThreads;
     private final Odps odps;
     private final TableTunnel tunnel;
     private final MaxComputeTables tables;
 
-    MaxComputeSink(MaxComputeEmulator mc, TunnelSettings settings, int tasks) {
+    MaxComputeSink(EmulatorAddress mc, TunnelSettings settings, int tasks) {
         this.mc = mc;
         this.settings = settings;
         this.uploadThreads = settings.poolSize() * tasks;
-        this.odps = new Odps(new AliyunAccount(mc.accessKeyId(), mc.accessKeySecret()));
-        odps.setEndpoint(mc.endpoint());
-        odps.setDefaultProject(mc.project());
+        this.odps = new Odps(new AliyunAccount(mc.get("accessKeyId"), mc.get("accessKeySecret")));
+        odps.setEndpoint(mc.get("endpoint"));
+        odps.setDefaultProject(mc.get("project"));
         this.tunnel = new TableTunnel(odps);
-        tunnel.setEndpoint(mc.tunnelEndpoint());
+        tunnel.setEndpoint(mc.get("tunnelEndpoint"));
         this.tables = new MaxComputeTables(odps);
+    }
+
+    /** How clients reach {@code emulator}. */
+    static EmulatorAddress addressOf(MaxComputeEmulator emulator) {
+        return new EmulatorAddress(Map.of("endpoint", emulator.endpoint(), "tunnelEndpoint", emulator.tunnelEndpoint(),
+                "project", emulator.project(), "accessKeyId", emulator.accessKeyId(),
+                "accessKeySecret", emulator.accessKeySecret()));
     }
 
     @Override
@@ -67,13 +75,13 @@ final class MaxComputeSink implements SinkUnderTest {
         config.put("connector.class", MaxComputeSinkConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));
         config.put("topics", topic.name());
-        config.put("endpoint", mc.endpoint());
-        config.put("tunnel_endpoint", mc.tunnelEndpoint());
-        config.put("project", mc.project());
+        config.put("endpoint", mc.get("endpoint"));
+        config.put("tunnel_endpoint", mc.get("tunnelEndpoint"));
+        config.put("project", mc.get("project"));
         config.put("table", table);
         config.put("account_type", "ALIYUN");
-        config.put("access_id", mc.accessKeyId());
-        config.put("access_key", mc.accessKeySecret());
+        config.put("access_id", mc.get("accessKeyId"));
+        config.put("access_key", mc.get("accessKeySecret"));
         config.put("format", "FLATTEN");
         config.put("mode", "VALUE");
         config.put("partition_window_type", "DAY");

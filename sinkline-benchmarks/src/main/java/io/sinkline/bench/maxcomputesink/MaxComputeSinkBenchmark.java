@@ -2,7 +2,9 @@ package io.sinkline.bench.maxcomputesink;
 
 import io.sinkline.bench.sink.BenchLogging;
 import io.sinkline.bench.sink.BenchOptions;
+import io.sinkline.bench.sink.EmulatorAddress;
 import io.sinkline.bench.sink.EndToEndBenchmark;
+import io.sinkline.bench.sink.SinkBenchmarkProcesses;
 import io.sinkline.emulator.maxcompute.MaxComputeEmulator;
 import io.sinkline.emulator.maxcompute.MaxComputeEmulatorOptions;
 
@@ -27,10 +29,18 @@ public final class MaxComputeSinkBenchmark {
         if (!options.parse(args)) {
             return;
         }
-        TunnelSettings settings = TunnelSettings.from(options);
-        try (MaxComputeEmulator mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().port(0)
-                .project("sinkline").build())) {
-            new EndToEndBenchmark(options, new MaxComputeSink(mc, settings, options.integer("tasks")), System.out).run();
-        }
+        SinkBenchmarkProcesses.run(MaxComputeSinkBenchmark.class, args, options, new SinkBenchmarkProcesses.Service() {
+            @Override
+            public SinkBenchmarkProcesses.RunningEmulator startEmulator() {
+                MaxComputeEmulator mc = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder().port(0)
+                        .project("sinkline").build());
+                return new SinkBenchmarkProcesses.RunningEmulator(mc, MaxComputeSink.addressOf(mc));
+            }
+
+            @Override
+            public MaxComputeSink connect(EmulatorAddress emulator, BenchOptions options) {
+                return new MaxComputeSink(emulator, TunnelSettings.from(options), options.integer("tasks"));
+            }
+        });
     }
 }

@@ -17,12 +17,20 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
  * same rows straight to the emulator (the ceiling), (2) deploy the connector and time it until
  * every row is visible through the SDK, and until its committed offsets reach the end of the
  * topic. Rounds alternate the two paths, so a machine whose load changes treats both alike.
+ * Where each part runs (one JVM, or the emulator, the ceiling and the side work in JVMs of their
+ * own) is {@link SinkBenchmarkProcesses}'s choice; this class only sees a {@link Layout}.
  */
 public final class EndToEndBenchmark {
 
+    /** The raw SDK path: writes records {@code [0, records)} into {@code table}, here or in the ceiling's JVM. */
+    @FunctionalInterface
+    public interface Ceiling {
+        void write(String table, SampleTopic topic, int records) throws Exception;
+    }
+
     /** Declares the options every sink benchmark has; each benchmark adds its own batching options. */
     public static BenchOptions commonOptions(String command, int defaultRecords) {
-        return new BenchOptions(command)
+        return SinkBenchmarkProcesses.declare(new BenchOptions(command)
                 .declare("records", defaultRecords, "records produced and written by each path, per round")
                 .declare("rounds", 1, "rounds of ceiling + connector, each on a fresh topic and tables; medians at the end")
                 .declare("warmup", 50_000, "records the raw SDK, then the connector, write to warm-up tables before any clock")
@@ -31,16 +39,29 @@ public final class EndToEndBenchmark {
                 .declare("tasks", 2, "the connector's tasks.max")
                 .declare("workers", 2, "Connect workers (in this JVM)")
                 .declare("poll-ms", 200, "how often the connector's committed offsets are read while it runs")
-                .declare("timeout-s", 600, "give up on the connector after this many seconds");
+                .declare("timeout-s", 600, "give up on the connector after this many seconds"));
     }
 
     private final BenchOptions options;
+    /**
+     * Where the parts run: the raw SDK path, the side work (producing, counting), and a clock that
+     * reads the CPU of every process involved (see {@link SinkBenchmarkProcesses}).
+     */
+    public record Layout(Ceiling ceiling, SideWork sideWork, ProcessClock clock) {
+    }
+
     private final SinkUnderTest sink;
+    private final Ceiling ceiling;
+    private final SideWork sideWork;
+    private final ProcessClock clock;
     private final PrintStream out;
 
-    public EndToEndBenchmark(BenchOptions options, SinkUnderTest sink, PrintStream out) {
+    public EndToEndBenchmark(BenchOptions options, SinkUnderTest sink, Layout layout, PrintStream out) {
         this.options = options;
         this.sink = sink;
+        this.ceiling = layout.ceiling();
+        this.sideWork = layout.sideWork();
+        this.clock = layout.clock();
         this.out = out;
     }
 
@@ -79,11 +100,11 @@ public final class EndToEndBenchmark {
         String ceilingTable = "bench_warmup_" + pass;
         String connectorTable = "bench_warmup_connector_" + pass;
         sink.createTable(ceilingTable);
-        sink.writeDirect(ceilingTable, topic, records);
+        ceiling.write(ceilingTable, topic, records);
         sink.dropTable(ceilingTable); // as in the measured rounds: the connector writes beside no other rows
         progress(tag + "connector into a table of their own");
         sink.createTable(connectorTable);
-        Map<TopicPartition, Long> ends = new KafkaLoader(kafka).load(topic, records);
+        Map<TopicPartition, Long> ends = new KafkaLoader(kafka).load(topic, records, sideWork);
         timeConnector(kafka, "bench-warmup-" + pass, connectorTable, topic, records, ends, new ArrayList<>());
         sink.dropTable(connectorTable);
     }
@@ -98,7 +119,7 @@ public final class EndToEndBenchmark {
         sink.createTable(connectorTable);
 
         long producing = System.nanoTime();
-        Map<TopicPartition, Long> ends = new KafkaLoader(kafka).load(topic, records);
+        Map<TopicPartition, Long> ends = new KafkaLoader(kafka).load(topic, records, sideWork);
         progress(String.format("round %d: produced %d records into %d partitions in %.1f s (before any clock)", round,
                 records, topic.partitions(), (System.nanoTime() - producing) / 1e9));
 
@@ -122,13 +143,17 @@ public final class EndToEndBenchmark {
     }
 
     private Measurement timeCeiling(String table, SampleTopic topic, int records, List<String> notes) throws Exception {
+        clock.collectGarbage();
         ThreadCpu threadsAtStart = ThreadCpu.now();
-        ProcessClock.Reading start = ProcessClock.now();
-        sink.writeDirect(table, topic, records);
-        ProcessClock.Reading end = ProcessClock.now();
+        ProcessClock.Reading start = clock.now();
+        ceiling.write(table, topic, records);
+        ProcessClock.Reading end = clock.now();
         // Read before the rows are checked, so the check's own work is not counted.
         notes.add(ThreadCpu.describe("ceiling", ThreadCpu.now().since(threadsAtStart), records));
-        long rows = sink.visibleRecords(table, topic, records);
+        if (clock.hasChildren()) {
+            notes.add(ProcessClock.describe("ceiling", start, end, records));
+        }
+        long rows = sideWork.visibleRecords(table, topic, records);
         if (rows != records) {
             throw new IllegalStateException("the raw SDK path left " + rows + " records visible, expected " + records);
         }
@@ -142,8 +167,9 @@ public final class EndToEndBenchmark {
         Duration timeout = Duration.ofSeconds(options.integer("timeout-s"));
         long pollMs = options.integer("poll-ms");
 
+        clock.collectGarbage();
         ThreadCpu threadsAtStart = ThreadCpu.now();
-        ProcessClock.Reading start = ProcessClock.now();
+        ProcessClock.Reading start = clock.now();
         kafka.deployConnector(name, sink.connectorConfig(table, topic, tasks));
         long deadline = start.nanos() + timeout.toNanos();
         ProcessClock.Reading firstCommit = null;
@@ -155,7 +181,7 @@ public final class EndToEndBenchmark {
             // charge the counting's CPU (emulator and client, same JVM) to the connector; the rows are
             // checked once the clock has stopped instead.
             long committed = committedRecords(kafka, name, ends);
-            ProcessClock.Reading now = ProcessClock.now();
+            ProcessClock.Reading now = clock.now();
             if (committed > 0 && firstCommit == null) {
                 firstCommit = now;
                 committedAtFirstCommit = committed;
@@ -173,21 +199,25 @@ public final class EndToEndBenchmark {
             }
             Thread.sleep(pollMs);
         }
-        ProcessClock.Reading committed = ProcessClock.now();
+        ProcessClock.Reading committed = clock.now();
         notes.add(ThreadCpu.describe("connector", ThreadCpu.now().since(threadsAtStart), records));
-        long visible = sink.visibleRecords(table, topic, records);
+        if (clock.hasChildren()) {
+            notes.add(ProcessClock.describe("connector", start, committed, records));
+        }
+        long visible = sideWork.visibleRecords(table, topic, records);
         if (visible < records) {
             throw new IllegalStateException("the connector committed every offset but only " + visible + " of "
                     + records + " rows are in the table: records were lost");
         }
         kafka.deleteConnector(name);
 
-        notes.addAll(sink.notesAfterRun(table, topic, records));
+        notes.addAll(sideWork.notesAfterRun(table, topic, records));
         notes.add(String.format("connector start (deploy until the first commit seen): %.2f s, %d records committed then",
                 (firstCommit.nanos() - start.nanos()) / 1e9, committedAtFirstCommit));
         notes.add("clocks start at deploy and stop when the committed offsets reach the end of the topic (checked every "
                 + pollMs + " ms; Connect commits every offset.flush.interval.ms, 1 s in the harness); every row is "
-                + "then checked through the SDK; CPU is this whole JVM's");
+                + "then checked through the SDK; CPU is that of every "
+                + "process of the benchmark (this JVM and, with --jvms separate, the emulator's and the ceiling's)");
         List<Measurement> measured = new ArrayList<>();
         measured.add(Measurement.between("connector, tasks.max=" + tasks + ", deploy -> committed", records, start, committed));
         if (committedAtFirstCommit < records) {

@@ -58,14 +58,13 @@ public final class ResultTable {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    /** Cores, heap and JVM; everything (broker, workers, emulator, SDK clients) shares this one JVM. */
+    /** Cores, heap and JVM of this JVM; the child JVMs (if any) run the same java with its default heap. */
     public static String machineFacts() {
         Runtime runtime = Runtime.getRuntime();
         return runtime.availableProcessors() + " cores, max heap " + runtime.maxMemory() / (1024 * 1024) + " MB, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", GC " + ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList()
-                + String.format(", load average %.1f now", ProcessClock.loadAverage())
-                + "; broker, Connect workers, emulator and SDK clients all in one JVM";
+                + String.format(", load average %.1f now", ProcessClock.loadAverage());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * straight through the SDK (the ceiling's path) and counted through the SDK, and the connector's
  * configuration. The benchmark names the tables.
  */
-public interface SinkUnderTest {
+public interface SinkUnderTest extends AutoCloseable {
 
     /** A short name for the report, e.g. "Tablestore". */
     String service();
@@ -43,5 +43,10 @@ public interface SinkUnderTest {
     /** Facts for the report once the connector is done (e.g. duplicates); none by default. */
     default List<String> notesAfterRun(String table, SampleTopic topic, int records) throws Exception {
         return List.of();
+    }
+
+    /** Releases the SDK clients. */
+    @Override
+    default void close() {
     }
 }

@@ -54,7 +54,7 @@ public final class ThreadCpu {
             cpu.put(info.getThreadId(), Math.max(0, threads.getThreadCpuTime(info.getThreadId())));
             roles.put(info.getThreadId(), roleOf(info));
         }
-        return new ThreadCpu(cpu, roles, JvmThreads.cpuNanosByKind(), ProcessClock.now().cpuNanos());
+        return new ThreadCpu(cpu, roles, JvmThreads.cpuNanosByKind(), ProcessClock.ownCpuNanos());
     }
 
     private static String roleOf(ThreadInfo info) {

@@ -2,6 +2,7 @@ package io.sinkline.bench.tablestoresink;
 
 import com.alicloud.openservices.tablestore.AsyncClient;
 import com.alicloud.openservices.tablestore.SyncClient;
+import io.sinkline.bench.sink.EmulatorAddress;
 import io.sinkline.bench.sink.SampleTopic;
 import io.sinkline.bench.sink.SinkUnderTest;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
@@ -10,9 +11,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The Tablestore sink connector and its raw SDK ceiling against one emulator. */
-final class TablestoreSink implements SinkUnderTest, AutoCloseable {
+final class TablestoreSink implements SinkUnderTest {
 
-    private final TablestoreEmulator ots;
+    private final String endpoint;
+    private final String instance;
+    private final String accessKeyId;
+    private final String accessKeySecret;
     private final WriterSettings settings;
     private final int writers;
     private final String valueConverter;
@@ -24,14 +28,23 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
      * {@code writers}: TableStoreWriters on the raw SDK path, one per connector task;
      * {@code valueConverter}: the connector's {@code value.converter} class.
      */
-    TablestoreSink(TablestoreEmulator ots, WriterSettings settings, int writers, String valueConverter) {
-        this.ots = ots;
+    TablestoreSink(EmulatorAddress ots, WriterSettings settings, int writers, String valueConverter) {
+        this.endpoint = ots.get("endpoint");
+        this.instance = ots.get("instance");
+        this.accessKeyId = ots.get("accessKeyId");
+        this.accessKeySecret = ots.get("accessKeySecret");
         this.settings = settings;
         this.writers = writers;
         this.valueConverter = valueConverter;
-        this.syncClient = new SyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
-        this.asyncClient = new AsyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
+        this.syncClient = new SyncClient(endpoint, accessKeyId, accessKeySecret, instance);
+        this.asyncClient = new AsyncClient(endpoint, accessKeyId, accessKeySecret, instance);
         this.tables = new TablestoreTables(syncClient);
+    }
+
+    /** How clients reach {@code ots}. */
+    static EmulatorAddress addressOf(TablestoreEmulator ots) {
+        return new EmulatorAddress(Map.of("endpoint", ots.endpoint(), "instance", ots.instanceName(),
+                "accessKeyId", ots.accessKeyId(), "accessKeySecret", ots.accessKeySecret()));
     }
 
     @Override
@@ -66,10 +79,10 @@ final class TablestoreSink implements SinkUnderTest, AutoCloseable {
         config.put("tasks.max", String.valueOf(tasks));
         config.put("value.converter", valueConverter);
         config.put("topics", topic.name());
-        config.put("tablestore.endpoint", ots.endpoint());
-        config.put("tablestore.instance.name", ots.instanceName());
-        config.put("tablestore.access.key.id", ots.accessKeyId());
-        config.put("tablestore.access.key.secret", ots.accessKeySecret());
+        config.put("tablestore.endpoint", endpoint);
+        config.put("tablestore.instance.name", instance);
+        config.put("tablestore.access.key.id", accessKeyId);
+        config.put("tablestore.access.key.secret", accessKeySecret);
         config.put("topics.assign.tables", topic.name() + ":" + table);
         config.put("primarykey.mode", "kafka");
         config.put("insert.mode", "put");

@@ -2,7 +2,9 @@ package io.sinkline.bench.tablestoresink;
 
 import io.sinkline.bench.sink.BenchLogging;
 import io.sinkline.bench.sink.BenchOptions;
+import io.sinkline.bench.sink.EmulatorAddress;
 import io.sinkline.bench.sink.EndToEndBenchmark;
+import io.sinkline.bench.sink.SinkBenchmarkProcesses;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 
@@ -28,12 +30,19 @@ public final class TablestoreSinkBenchmark {
         if (!options.parse(args)) {
             return;
         }
-        WriterSettings settings = WriterSettings.from(options);
-        try (TablestoreEmulator ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
-             TablestoreSink sink = new TablestoreSink(ots, settings, options.integer("tasks"),
-                     valueConverter(options.string("value-converter")))) {
-            new EndToEndBenchmark(options, sink, System.out).run();
-        }
+        SinkBenchmarkProcesses.run(TablestoreSinkBenchmark.class, args, options, new SinkBenchmarkProcesses.Service() {
+            @Override
+            public SinkBenchmarkProcesses.RunningEmulator startEmulator() {
+                TablestoreEmulator ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
+                return new SinkBenchmarkProcesses.RunningEmulator(ots, TablestoreSink.addressOf(ots));
+            }
+
+            @Override
+            public TablestoreSink connect(EmulatorAddress emulator, BenchOptions options) {
+                return new TablestoreSink(emulator, WriterSettings.from(options), options.integer("tasks"),
+                        valueConverter(options.string("value-converter")));
+            }
+        });
     }
 
     private static String valueConverter(String name) {
