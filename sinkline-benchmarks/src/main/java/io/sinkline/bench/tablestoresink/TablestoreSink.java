@@ -7,7 +7,9 @@ import io.sinkline.bench.sink.SampleTopic;
 import io.sinkline.bench.sink.SinkUnderTest;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.tablestore.TablestoreSinkConnector;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The Tablestore sink connector and its raw SDK ceiling against one emulator. */
@@ -69,7 +71,23 @@ final class TablestoreSink implements SinkUnderTest {
 
     @Override
     public void writeDirect(String table, SampleTopic topic, int records) throws Exception {
-        new WriterCeiling(asyncClient, settings).write(table, topic, records, writers);
+        if (!settings.clientPerWriter()) {
+            new WriterCeiling(w -> asyncClient, settings).write(table, topic, records, writers);
+            return;
+        }
+        // As the connector: each task has a client of its own (its I/O reactor and callback threads).
+        List<AsyncClient> clients = new ArrayList<>();
+        try {
+            new WriterCeiling(w -> {
+                AsyncClient client = new AsyncClient(endpoint, accessKeyId, accessKeySecret, instance);
+                synchronized (clients) {
+                    clients.add(client);
+                }
+                return client;
+            }, settings).write(table, topic, records, writers);
+        } finally {
+            clients.forEach(AsyncClient::shutdown);
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * The raw SDK ceiling: {@link DefaultTableStoreWriter}s writing the sample rows straight to the
@@ -26,18 +27,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WriterCeiling {
 
-    private final AsyncClient client;
+    private final IntFunction<AsyncClient> clients;
     private final WriterSettings settings;
 
-    WriterCeiling(AsyncClient client, WriterSettings settings) {
-        this.client = client;
+    /** {@code clients}: the client writer {@code w} uses. */
+    WriterCeiling(IntFunction<AsyncClient> clients, WriterSettings settings) {
+        this.clients = clients;
         this.settings = settings;
     }
 
     /** Writes records {@code [0, records)} into {@code table} with {@code writers} writers; returns when all are acknowledged. */
     void write(String table, SampleTopic topic, int records, int writers) throws Exception {
         ExecutorService feeders = Executors.newFixedThreadPool(writers);
-        ExecutorService callbacks = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() + 1);
+        ExecutorService callbacks = Executors.newFixedThreadPool(settings.ceilingCallbackThreads(writers));
         AtomicLong written = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         TableStoreCallback<RowChange, ConsumedCapacity> callback = new TableStoreCallback<>() {
@@ -56,7 +58,7 @@ final class WriterCeiling {
             for (int w = 0; w < writers; w++) {
                 int writer = w;
                 feeding.add(feeders.submit(() -> {
-                    TableStoreWriter out = new DefaultTableStoreWriter(client, table, settings.writerConfig(), callback,
+                    TableStoreWriter out = new DefaultTableStoreWriter(clients.apply(writer), table, settings.writerConfig(), callback,
                             callbacks);
                     try {
                         for (long i = 0; i < records; i++) {

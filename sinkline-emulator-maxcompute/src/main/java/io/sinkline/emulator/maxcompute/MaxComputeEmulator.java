@@ -57,7 +57,7 @@ public final class MaxComputeEmulator implements AutoCloseable {
             SignatureVerifier verifier = options.strict() ? new SignatureVerifier(keys) : null;
             // the Tunnel host:port is only known once the server is bound; the router asks the holder lazily
             HostPortHolder holder = new HostPortHolder();
-            TunnelRoutes tunnel = TunnelRoutes.on(store, holder);
+            TunnelRoutes tunnel = TunnelRoutes.on(store, holder, options.tunnelSessionLifetime());
             this.front = new HttpFront(options.host(), options.port(),
                     new ServiceRouter(options.project(), rest, tunnel, holder, new FaultAdmin(faults)), verifier, faults);
             holder.set(options.host() + ":" + front.port());

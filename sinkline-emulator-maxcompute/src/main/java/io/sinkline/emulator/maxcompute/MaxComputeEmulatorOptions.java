@@ -1,6 +1,7 @@
 package io.sinkline.emulator.maxcompute;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /** How a {@link MaxComputeEmulator} listens, which project it serves and which credentials it accepts. */
@@ -18,6 +19,7 @@ public final class MaxComputeEmulatorOptions {
     private final boolean strict;
     private final boolean sts;
     private final Path dataDir;
+    private final Duration tunnelSessionLifetime;
 
     private MaxComputeEmulatorOptions(Builder b) {
         this.host = b.host;
@@ -28,6 +30,7 @@ public final class MaxComputeEmulatorOptions {
         this.strict = b.strict;
         this.sts = b.sts;
         this.dataDir = b.dataDir;
+        this.tunnelSessionLifetime = b.tunnelSessionLifetime;
     }
 
     public static Builder builder() {
@@ -72,6 +75,14 @@ public final class MaxComputeEmulatorOptions {
         return dataDir;
     }
 
+    /**
+     * How long a Tunnel upload, download or stream session stays valid after its creation: 24 hours, as on the
+     * service. An expired session is refused (404) and forgotten, an uncommitted upload's blocks with it.
+     */
+    public Duration tunnelSessionLifetime() {
+        return tunnelSessionLifetime;
+    }
+
     /** Builder with loopback, an ephemeral port, project {@code sinkline} and a fixed test key as defaults. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -82,6 +93,7 @@ public final class MaxComputeEmulatorOptions {
         private boolean strict = false;
         private boolean sts = false;
         private Path dataDir;
+        private Duration tunnelSessionLifetime = Duration.ofHours(24);
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -111,6 +123,14 @@ public final class MaxComputeEmulatorOptions {
 
         public Builder accessKeySecret(String accessKeySecret) {
             this.accessKeySecret = Objects.requireNonNull(accessKeySecret, "accessKeySecret");
+            return this;
+        }
+
+        public Builder tunnelSessionLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("tunnelSessionLifetime must be positive, got " + lifetime);
+            }
+            this.tunnelSessionLifetime = lifetime;
             return this;
         }
 

@@ -55,6 +55,16 @@ public final class UploadStaging {
         });
     }
 
+    /** Drops the staging table of a session that expired uncommitted: its blocks never become visible. */
+    public void drop(String staging) {
+        store.locked(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + DuckTypes.quote(staging));
+            }
+            return null;
+        });
+    }
+
     /** Makes the staged blocks visible in one transaction and drops the staging table. */
     public void commit(String staging, TableDef def, PartitionValues p, boolean overwrite) {
         StringBuilder target = new StringBuilder();

@@ -1,9 +1,9 @@
 package io.sinkline.emulator.maxcompute.tunnel;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,10 +29,11 @@ public final class DownloadRoutes {
     private static final Pattern ROW_RANGE = Pattern.compile("\\((\\d+),(\\d+)\\)");
 
     private final Store store;
-    private final Map<String, DownloadSession> downloads = new ConcurrentHashMap<>();
+    private final TunnelSessions<DownloadSession> downloads;
 
-    public DownloadRoutes(Store store) {
+    public DownloadRoutes(Store store, Clock clock, Duration sessionLifetime) {
         this.store = store;
+        this.downloads = new TunnelSessions<>(clock, sessionLifetime, expired -> { });
     }
 
     private record DownloadSession(String id, RowSource rows) {
@@ -51,7 +52,7 @@ public final class DownloadRoutes {
 
     private ServiceResponse startDownload(RowSource rows) {
         DownloadSession session = new DownloadSession(TunnelSupport.newId(), rows);
-        downloads.put(session.id(), session);
+        downloads.add(session.id(), session);
         return ServiceResponse.json(200, downloadJson(session));
     }
 

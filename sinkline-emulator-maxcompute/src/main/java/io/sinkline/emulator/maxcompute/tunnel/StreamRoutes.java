@@ -1,8 +1,8 @@
 package io.sinkline.emulator.maxcompute.tunnel;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.google.gson.JsonArray;
@@ -20,12 +20,13 @@ public final class StreamRoutes {
 
     private final Store store;
     private final Supplier<String> routedServer;
-    private final Map<String, StreamSession> streams = new ConcurrentHashMap<>();
+    private final TunnelSessions<StreamSession> streams;
 
     /** {@code routedServer} is the {@code host:port} stream slots point at: this server. */
-    public StreamRoutes(Store store, Supplier<String> routedServer) {
+    public StreamRoutes(Store store, Supplier<String> routedServer, Clock clock, Duration sessionLifetime) {
         this.store = store;
         this.routedServer = routedServer;
+        this.streams = new TunnelSessions<>(clock, sessionLifetime, expired -> { });
     }
 
     private record StreamSession(String id, TableDef table, PartitionValues partition) {
@@ -42,7 +43,7 @@ public final class StreamRoutes {
             store.addPartition(def, p);
         }
         StreamSession session = new StreamSession(TunnelSupport.newId(), def, p);
-        streams.put(session.id(), session);
+        streams.add(session.id(), session);
         return ServiceResponse.json(200, streamJson(session));
     }
 

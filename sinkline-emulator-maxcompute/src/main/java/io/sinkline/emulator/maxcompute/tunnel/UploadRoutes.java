@@ -1,8 +1,8 @@
 package io.sinkline.emulator.maxcompute.tunnel;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.sinkline.emulator.maxcompute.http.OdpsError;
 import io.sinkline.emulator.maxcompute.http.ServiceRequest;
@@ -17,11 +17,22 @@ public final class UploadRoutes {
 
     private final Store store;
     private final UploadStaging staging;
-    private final Map<String, UploadSession> uploads = new ConcurrentHashMap<>();
+    private final TunnelSessions<UploadSession> uploads;
 
-    public UploadRoutes(Store store) {
+    public UploadRoutes(Store store, Clock clock, Duration sessionLifetime) {
         this.store = store;
         this.staging = new UploadStaging(store);
+        this.uploads = new TunnelSessions<>(clock, sessionLifetime, this::expire);
+    }
+
+    /** An expired session's blocks are dropped unless it was committed; a request still holding it is refused. */
+    private void expire(UploadSession session) {
+        synchronized (session) {
+            session.markExpired();
+            if (!session.committed()) {
+                staging.drop(session.stagingTable());
+            }
+        }
     }
 
     public ServiceResponse create(ServiceRequest request, String tableName) {
@@ -30,7 +41,7 @@ public final class UploadRoutes {
         boolean overwrite = request.param("overwrite").map(Boolean::parseBoolean).orElse(false);
         UploadSession session = new UploadSession(TunnelSupport.newId(), def, p, overwrite);
         staging.create(session.stagingTable(), def);
-        uploads.put(session.id(), session);
+        uploads.add(session.id(), session);
         return ServiceResponse.json(200, session.json());
     }
 
@@ -52,6 +63,7 @@ public final class UploadRoutes {
                 RecordStreams.compression(request.header("Content-Encoding")));
         RecordRules.check(session.table(), rows); // a refused block is not staged: the client may send it again
         synchronized (session) {
+            refuseExpired(session);
             if (session.committed()) {
                 throw new OdpsError(409, "InvalidStatusChange", "Upload session " + session.id() + " is already committed");
             }
@@ -65,12 +77,19 @@ public final class UploadRoutes {
     public ServiceResponse commit(ServiceRequest request) {
         UploadSession session = upload(request);
         synchronized (session) {
+            refuseExpired(session);
             if (!session.committed()) {
                 staging.commit(session.stagingTable(), session.table(), session.partition(), session.overwrite());
                 session.markCommitted();
             }
         }
         return ServiceResponse.json(200, session.json());
+    }
+
+    private static void refuseExpired(UploadSession session) {
+        if (session.expired()) {
+            throw new OdpsError(404, "NoSuchUpload", "Upload session not found: " + session.id() + " (expired)");
+        }
     }
 
     private UploadSession upload(ServiceRequest request) {

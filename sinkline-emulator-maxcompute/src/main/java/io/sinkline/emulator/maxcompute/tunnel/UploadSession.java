@@ -21,6 +21,7 @@ final class UploadSession {
     private final boolean overwrite;
     private final NavigableSet<Long> blocks = new ConcurrentSkipListSet<>();
     private volatile boolean committed;
+    private volatile boolean expired;
 
     UploadSession(String id, TableDef table, PartitionValues partition, boolean overwrite) {
         this.id = id;
@@ -51,6 +52,14 @@ final class UploadSession {
 
     void markCommitted() {
         committed = true;
+    }
+
+    boolean expired() {
+        return expired;
+    }
+
+    void markExpired() {
+        expired = true;
     }
 
     /** The store's staging table that holds this session's blocks. */
