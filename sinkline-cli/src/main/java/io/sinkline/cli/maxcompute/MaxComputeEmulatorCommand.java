@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import io.sinkline.emulator.maxcompute.MaxComputeEmulator;
 import io.sinkline.emulator.maxcompute.MaxComputeEmulatorOptions;
 import io.sinkline.cli.ForegroundService;
+import io.sinkline.cli.StsTrust;
+import io.sinkline.emulator.maxcompute.sts.StsEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +46,10 @@ public final class MaxComputeEmulatorCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Verify request signatures; reject other keys with 403.")
     boolean strict;
 
+    @Option(names = "--sts", description = "Also run an STS AssumeRole endpoint (HTTPS, on a port of its own) that issues"
+            + " temporary keys this emulator accepts until they expire.")
+    boolean sts;
+
     @Option(names = "--data-dir", description = "Keep tables in this directory across restarts (default: in memory).")
     Path dataDir;
 
@@ -51,13 +57,16 @@ public final class MaxComputeEmulatorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         MaxComputeEmulator emulator = MaxComputeEmulator.start(MaxComputeEmulatorOptions.builder()
                 .host(bind).port(port).project(project).accessKeyId(accessKeyId).accessKeySecret(accessKeySecret)
-                .strict(strict).dataDir(dataDir).build());
+                .strict(strict).sts(sts).dataDir(dataDir).build());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("MaxCompute emulator listening on %s%n", emulator.endpoint());
         out.printf("  tunnel:  %s%n", emulator.tunnelEndpoint());
         out.printf("  faults:  %s/_sinkline/faults%n", emulator.tunnelEndpoint());
         out.printf("  project: %s  access key id: %s  strict: %s  data: %s%n", project, accessKeyId, strict,
                 dataDir == null ? "in memory" : dataDir.toAbsolutePath());
+        if (sts) {
+            StsTrust.describe(out, emulator.stsEndpoint(), StsTrust.writeTrustStore(StsEndpoint.class));
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
         ForegroundService.runUntilStopped(emulator, "maxcompute-emulator");

@@ -3,6 +3,8 @@ package io.sinkline.cli.tablestore;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
 import io.sinkline.cli.ForegroundService;
+import io.sinkline.cli.StsTrust;
+import io.sinkline.emulator.tablestore.sts.StsEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +46,10 @@ public final class TablestoreEmulatorCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Verify request signatures; reject other keys with 403 OTSAuthFailed.")
     boolean strict;
 
+    @Option(names = "--sts", description = "Also run an STS AssumeRole endpoint (HTTPS, on a port of its own) that issues"
+            + " temporary keys this emulator accepts until they expire.")
+    boolean sts;
+
     @Option(names = "--data-dir", description = "Keep data in this directory across restarts (default: in memory).")
     Path dataDir;
 
@@ -52,12 +58,15 @@ public final class TablestoreEmulatorCommand implements Callable<Integer> {
         TablestoreEmulator emulator = TablestoreEmulator.start(TablestoreEmulatorOptions.builder()
                 .port(port).bindAddress(bind).instanceName(instance)
                 .accessKeyId(accessKeyId).accessKeySecret(accessKeySecret)
-                .strict(strict).dataDir(dataDir).build());
+                .strict(strict).sts(sts).dataDir(dataDir).build());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Tablestore emulator listening on %s%n", emulator.endpoint());
         out.printf("  instance: %s  access key id: %s  strict: %s  data: %s%n", instance, accessKeyId, strict,
                 dataDir == null ? "in memory" : dataDir.toAbsolutePath());
         out.printf("  faults:   %s/_sinkline/faults%n", emulator.endpoint());
+        if (sts) {
+            StsTrust.describe(out, emulator.stsEndpoint(), StsTrust.writeTrustStore(StsEndpoint.class));
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
         ForegroundService.runUntilStopped(emulator, "tablestore-emulator");
