@@ -29,6 +29,7 @@ class StsTrustTest {
 
     private static final Pattern STS_LINE = Pattern.compile("sts:\\s+(\\S+)");
     private static final Pattern TRUST_STORE = Pattern.compile("-Djavax\\.net\\.ssl\\.trustStore=(\\S+)");
+    private static final Pattern PASSWORD = Pattern.compile("-Djavax\\.net\\.ssl\\.trustStorePassword=(\\S+)");
 
     @ParameterizedTest
     @ValueSource(strings = {"tablestore", "maxcompute"})
@@ -45,12 +46,14 @@ class StsTrustTest {
             Matcher endpoint = STS_LINE.matcher(text);
             Matcher store = TRUST_STORE.matcher(text);
             assertThat(endpoint.find()).as(text).isTrue();
+            Matcher password = PASSWORD.matcher(text);
             assertThat(store.find()).as(text).isTrue();
+            assertThat(password.find()).as(text).isTrue();
             Path trustStore = Path.of(store.group(1));
             assertThat(trustStore).exists();
 
             URI uri = URI.create(endpoint.group(1).contains("://") ? endpoint.group(1) : "https://" + endpoint.group(1));
-            try (SSLSocket socket = (SSLSocket) trusting(trustStore).getSocketFactory().createSocket(uri.getHost(), uri.getPort())) {
+            try (SSLSocket socket = (SSLSocket) trusting(trustStore, password.group(1)).getSocketFactory().createSocket(uri.getHost(), uri.getPort())) {
                 socket.startHandshake(); // fails unless the printed store holds the endpoint's certificate
                 assertThat(socket.getSession().getPeerCertificates()).isNotEmpty();
             }
@@ -61,10 +64,10 @@ class StsTrustTest {
         assertThat(runner.isAlive()).isFalse();
     }
 
-    private static SSLContext trusting(Path trustStore) throws Exception {
+    private static SSLContext trusting(Path trustStore, String password) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(trustStore)) {
-            store.load(in, StsTrust.PASSWORD.toCharArray());
+            store.load(in, password.toCharArray());
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);

@@ -113,10 +113,6 @@ public final class ChildJvm implements AutoCloseable {
         answers.add(EOF);
     }
 
-    /** Sends one command line. */
-    public void send(String command) {
-        commands.println(command);
-    }
 
     /**
      * Waits for the next answer starting with {@code prefix} and returns the rest of it; other
@@ -151,7 +147,7 @@ public final class ChildJvm implements AutoCloseable {
         for (Object word : words) {
             command.append(command.isEmpty() ? "" : " ").append(word);
         }
-        send(command.toString());
+        commands.println(command);
         return await(DONE, timeout);
     }
 

@@ -24,8 +24,7 @@ public record EmulatorAddress(Map<String, String> values) {
     /** {@code name=value} pairs separated by spaces (the values are URLs and names, never blank). */
     public String format() {
         StringBuilder line = new StringBuilder();
-        new LinkedHashMap<>(values).forEach((name, value) -> line.append(line.isEmpty() ? "" : " ").append(name)
-                .append('=').append(value));
+        values.forEach((name, value) -> line.append(line.isEmpty() ? "" : " ").append(name).append('=').append(value));
         return line.toString();
     }
 

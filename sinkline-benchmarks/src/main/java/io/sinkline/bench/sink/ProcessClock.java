@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ProcessClock {
 
     /** The name this JVM has in {@link Reading#cpuByProcess()}. */
-    public static final String THIS_JVM = "benchmark JVM (Kafka, Connect, connector)";
+    private static final String THIS_JVM = "benchmark JVM (Kafka, Connect, connector)";
 
     /** One reading: {@link System#nanoTime()}, the CPU time of all the processes, and of each. */
     public record Reading(long nanos, long cpuNanos, Map<String, Long> cpuByProcess) {

@@ -58,7 +58,7 @@ public final class ResultTable {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    /** Cores, heap and JVM of this JVM; the child JVMs (if any) run the same java with its default heap. */
+    /** Cores, heap and JVM of this JVM; the child JVMs (if any) run the same java with the fixed heaps they are given. */
     public static String machineFacts() {
         Runtime runtime = Runtime.getRuntime();
         return runtime.availableProcessors() + " cores, max heap " + runtime.maxMemory() / (1024 * 1024) + " MB, "

@@ -5,9 +5,8 @@ import java.util.List;
 /**
  * The work around the measured paths, never on a clock: filling a topic, counting rows. It runs
  * in the benchmark's JVM, or (with {@code --jvms separate}) in a tools JVM, so that producing a
- * million records and parsing a million rows between rounds does not reshape the JIT-compiled
- * code the connector runs in the benchmark's JVM: there, each round's producing and counting
- * deoptimised Kafka and SDK code that the next connector run then compiled again.
+ * million records and reading a million rows back between rounds leaves no garbage, compiled
+ * code or type profiles behind in the JVM the connector runs in.
  */
 public interface SideWork {
 

@@ -65,7 +65,7 @@ public final class MaxComputeEmulatorCommand implements Callable<Integer> {
         out.printf("  project: %s  access key id: %s  strict: %s  data: %s%n", project, accessKeyId, strict,
                 dataDir == null ? "in memory" : dataDir.toAbsolutePath());
         if (sts) {
-            StsTrust.describe(out, emulator.stsEndpoint(), StsTrust.writeTrustStore(StsEndpoint.class));
+            StsTrust.describe(out, emulator.stsEndpoint(), StsEndpoint.trustStore(), StsEndpoint.STORE_PASSWORD);
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

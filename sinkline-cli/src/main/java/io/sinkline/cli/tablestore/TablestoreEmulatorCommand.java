@@ -65,7 +65,7 @@ public final class TablestoreEmulatorCommand implements Callable<Integer> {
                 dataDir == null ? "in memory" : dataDir.toAbsolutePath());
         out.printf("  faults:   %s/_sinkline/faults%n", emulator.endpoint());
         if (sts) {
-            StsTrust.describe(out, emulator.stsEndpoint(), StsTrust.writeTrustStore(StsEndpoint.class));
+            StsTrust.describe(out, emulator.stsEndpoint(), StsEndpoint.trustStore(), StsEndpoint.STORE_PASSWORD);
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -4,7 +4,6 @@ import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.RowChange;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -48,18 +47,15 @@ final class KeyLanes {
      * @return whether it may go to the SDK now (false: an earlier row of its key holds it back)
      */
     boolean add(RowChange change, Delivery delivery) {
-        AtomicReference<Delivery> slot = TrackedRows.slotOf(change);
+        // In its slot before a lane links it: once linked, a settling row may release it to the SDK.
+        TrackedRows.slotOf(change).set(delivery);
+        unsettled.increment();
         if (!ordered) {
             delivery.inLane(change, null);
-            slot.set(delivery);
-            unsettled.increment();
             return true;
         }
         LaneKey key = new LaneKey(change.getPrimaryKey());
         Stripe stripe = stripes[stripeOf(key.hash)];
-        // In its slot before the lane links it: once linked, a settling row may release it to the SDK.
-        slot.set(delivery);
-        unsettled.increment();
         boolean first;
         synchronized (stripe) {
             Lane lane = stripe.lanes.get(key);

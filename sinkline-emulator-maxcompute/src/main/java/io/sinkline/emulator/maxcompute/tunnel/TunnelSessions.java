@@ -29,10 +29,8 @@ final class TunnelSessions<S> {
     private record Open<S>(String id, S session, Instant expires) {
     }
 
+    /** {@code lifetime}: positive, as {@code MaxComputeEmulatorOptions} checks. */
     TunnelSessions(InstantSource clock, Duration lifetime, Consumer<S> onExpiry) {
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("a session lifetime must be positive, not " + lifetime);
-        }
         this.clock = clock;
         this.lifetime = lifetime;
         this.onExpiry = onExpiry;

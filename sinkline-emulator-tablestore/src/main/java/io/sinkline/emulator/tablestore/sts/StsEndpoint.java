@@ -15,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Locale;
@@ -63,6 +66,21 @@ public final class StsEndpoint implements AutoCloseable {
             host = "127.0.0.1";
         }
         return "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort();
+    }
+
+    /**
+     * The bundled trust store (PKCS12, password {@link #STORE_PASSWORD}) as a file, for a client in
+     * another process ({@code -Djavax.net.ssl.trustStore}).
+     */
+    public static Path trustStore() {
+        try (InputStream in = resource("localhost-trust.p12")) {
+            Path file = Files.createTempFile("sinkline-sts-trust", ".p12");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A TLS context that trusts the endpoint's bundled certificate (and nothing else). */
