@@ -77,7 +77,7 @@ public class TablestoreSinkTask extends SinkTask {
         taskId = Integer.parseInt(props.getOrDefault(TASK_ID, "0"));
         tracker = new OffsetTracker();
         metrics = SinkTaskMetrics.register("tablestore", connectorName, taskId);
-        client = TablestoreClients.create(config, config.maxConcurrency() * config.bucketCount());
+        client = TablestoreClients.create(config, config.maxConcurrency());
         errors = new ErrorHandler(config.errorTolerance(),
                 ErrorReporters.create(config, context, client, connectorName, taskId));
         filter = config.filterPattern().isBlank() ? null : EventPattern.parse(config.filterPattern());
@@ -157,7 +157,7 @@ public class TablestoreSinkTask extends SinkTask {
 
     /**
      * The commit right before partitions close (a rebalance, a stop; Connect passes it only their
-     * offsets): sends the rows the SDK writers hold now and waits until every record of those
+     * offsets): sends the rows the writer holds now and waits until every record of those
      * partitions is settled, so that their offsets go out with this commit. A row still in flight
      * when its partition moves would land after the next owner read its record again, and with
      * {@code insert.order.enable} possibly after that owner wrote the key's later rows. The wait

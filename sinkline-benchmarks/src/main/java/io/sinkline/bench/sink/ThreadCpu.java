@@ -21,7 +21,7 @@ public final class ThreadCpu {
     }
 
     private static final List<Role> ROLES = List.of(
-            new Role("SDK writer threads (sink / ceiling)", Pattern.compile(".*(-upload-|-callback-|I/O dispatcher|tablestore-callback).*")),
+            new Role("SDK writer threads (sink / ceiling)", Pattern.compile(".*(-upload-|-callback-|-send-|I/O dispatcher|tablestore-callback).*")),
             new Role("emulator", Pattern.compile("(nioEventLoopGroup|ots-emulator|HTTP-Dispatcher|mc-emulator).*")),
             new Role("Kafka broker", Pattern.compile("(data-plane|kafka-|broker-|quorum-controller|group-coordinator|"
                     + "controller-|raft|ExpirationReaper|LogDirFailureHandler|ReplicaFetcher|transaction-).*")),

@@ -159,13 +159,14 @@ public final class TablestoreSinkConfig extends AbstractConfig {
         d.define(INSERT_ORDER_ENABLE, Type.BOOLEAN, true, null, Importance.MEDIUM,
                 "Keep the write order of rows with the same primary key, retries included (a key's later rows wait for its row in flight).", WRITE);
         d.define(BUFFER_SIZE, Type.INT, 1024, new PowerOfTwo(), Importance.MEDIUM,
-                "Rows buffered per table before put() waits (a power of two).", WRITE);
+                "Rows of a table buffered or in requests not yet answered, per task, before put() waits (a power of two).", WRITE);
         d.define(MAX_THREAD_COUNT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
-                "Callback threads per task; 0 means processors + 1.", WRITE);
+                "Threads per task that encode and send write requests; 0 means processors + 1.", WRITE);
         d.define(MAX_CONCURRENCY, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 "Write requests in flight per table.", WRITE);
         d.define(BUCKET_COUNT, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.LOW,
-                "Buckets (parallel batch builders) per table; not more than max.concurrency.", WRITE);
+                "Accepted so that the official connector's configurations work unchanged; no effect: the connector collects"
+                + " each table's rows into one batch at a time and sends up to max.concurrency of them in parallel.", WRITE);
         d.define(FLUSH_INTERVAL, Type.INT, 10000, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                 "Longest time a row waits in the buffer, in milliseconds.", WRITE);
         d.define(BATCH_MAX_ROWS, Type.INT, MAX_ROWS_PER_BATCH, ConfigDef.Range.between(1, MAX_ROWS_PER_BATCH),

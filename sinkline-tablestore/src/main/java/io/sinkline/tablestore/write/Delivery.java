@@ -16,6 +16,8 @@ public final class Delivery {
     /** The next row of the same primary key in its lane; guarded by the lanes' lock. */
     Delivery next;
     private Delivery heldBehind;
+    /** Once a request of several rows failed as a whole for a reason retrying cannot fix: sent alone since. */
+    private volatile boolean alone;
 
     public Delivery(SinkRecord record, PendingRecord pending) {
         this.record = record;
@@ -54,6 +56,14 @@ public final class Delivery {
     void settled(Delivery heldBehind) {
         this.heldBehind = heldBehind;
         this.next = null;
+    }
+
+    void sendAlone() {
+        alone = true;
+    }
+
+    boolean sendsAlone() {
+        return alone;
     }
 
     /** Once settled, with ordered writes: the row of the same key this one held back, or null. */

@@ -10,9 +10,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * The task's client seen through JMX: every BatchWriteRow the SDK writer sends counts as a batch
- * (rows, latency) and a request in flight until it answers. A proxy, because the writer hides
- * its batches; everything else passes straight through.
+ * The task's client seen through JMX: every BatchWriteRow the row writer sends counts as a batch
+ * (rows, latency) and a request in flight until it answers; everything else passes straight
+ * through. A proxy of the client's interface, so the writer stays unaware of the metrics.
  */
 public final class MeteredClient implements InvocationHandler {
     private final AsyncClientInterface client;

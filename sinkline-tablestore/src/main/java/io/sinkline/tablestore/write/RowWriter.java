@@ -1,62 +1,87 @@
 package io.sinkline.tablestore.write;
 
 import com.alicloud.openservices.tablestore.AsyncClientInterface;
-import com.alicloud.openservices.tablestore.DefaultTableStoreWriter;
 import com.alicloud.openservices.tablestore.TableStoreCallback;
-import com.alicloud.openservices.tablestore.TableStoreWriter;
-import com.alicloud.openservices.tablestore.model.ConsumedCapacity;
+import com.alicloud.openservices.tablestore.TableStoreException;
+import com.alicloud.openservices.tablestore.core.utils.ParamChecker;
+import com.alicloud.openservices.tablestore.model.BatchWriteRowRequest;
+import com.alicloud.openservices.tablestore.model.BatchWriteRowResponse;
+import com.alicloud.openservices.tablestore.model.DescribeTableRequest;
 import com.alicloud.openservices.tablestore.model.RowChange;
+import com.alicloud.openservices.tablestore.model.TableMeta;
+import com.alicloud.openservices.tablestore.writer.WriterConfig;
 import io.sinkline.core.errors.RetryPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes row changes of one task to any number of data tables: one SDK {@link TableStoreWriter}
- * per table (batched BatchWriteRow, bounded requests in flight, flush interval), each row
- * acknowledged or failed individually through its callback. {@link #write} returns once the row
- * is buffered; it blocks only while the buffer is full. A failed row that retrying may fix is
- * re-sent alone after the retry policy's delay; the others go to the listener.
+ * Writes row changes of one task to any number of data tables: per table, rows collect into one
+ * BatchWriteRow request ({@link RowBatch}) that is sent when it is full, when the flush interval
+ * passes, or when asked; at most {@code max.concurrency} requests per table are in flight and at
+ * most {@code buffer.size} rows per table are buffered or in flight, beyond which {@link #write}
+ * waits. Each row is acknowledged or failed individually from its request's answer. A failed row
+ * that retrying may fix is re-sent after the retry policy's delay; the others go to the listener.
+ *
+ * <p>The connector batches itself instead of using the SDK's {@code DefaultTableStoreWriter}, which
+ * hands every row to a batching thread through a ring buffer (waking that thread for nearly every
+ * row when rows arrive more slowly than it batches them, as they do from Kafka) and hands every
+ * row's answer to a callback pool as a task of its own; those hand-offs cost the connector more
+ * CPU per record than its whole mapping (see the module README). Here a row costs the task thread
+ * a list append, and a request one hand-off to a sending thread, which encodes and sends it.
  *
  * <p>With ordered writes, a row waits (in {@link KeyLanes}) until the previous row of its primary
  * key is settled, retries included, so the rows of one key land in record order.
  */
 public final class RowWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RowWriter.class);
+    private static final long CLOSE_WAIT_MS = 10_000;
+    /** How often a put() waiting for buffer space checks whether any request is in flight to free it. */
+    private static final long BUFFER_CHECK_MS = 5;
 
     private final AsyncClientInterface client;
     private final WriterSettings settings;
+    private final WriterConfig limits;
     private final RetryPolicy retryPolicy;
     private final DeliveryListener listener;
-    private final ExecutorService callbacks;
-    // Resends retried rows and hands over rows that waited behind their key: never on a callback
-    // thread, since a full buffer blocks addRowChange until callback threads have sent requests.
+    /** Encode and send requests, so the task thread goes on mapping meanwhile. */
+    private final ExecutorService senders;
+    // Resends retried rows, hands over rows that waited behind their key, and runs the flush
+    // interval: never on a thread that answers requests, since adding a row may wait for answers.
     private final ScheduledExecutorService sender;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Release> released = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean releasing = new AtomicBoolean();
 
     public RowWriter(AsyncClientInterface client, WriterSettings settings, RetryPolicy retryPolicy,
-                     DeliveryListener listener, int callbackThreads, String threadPrefix) {
+                     DeliveryListener listener, int senderThreads, String threadPrefix) {
         this.client = client;
         this.settings = settings;
+        this.limits = settings.toWriterConfig();
         this.retryPolicy = retryPolicy;
         this.listener = listener;
-        this.callbacks = Executors.newFixedThreadPool(callbackThreads, daemon(threadPrefix + "-callback"));
+        this.senders = Executors.newFixedThreadPool(senderThreads, daemon(threadPrefix + "-send"));
         this.sender = Executors.newSingleThreadScheduledExecutor(daemon(threadPrefix + "-retry"));
+        long interval = settings.flushIntervalMs();
+        sender.scheduleWithFixedDelay(this::sendOpenBatches, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -68,15 +93,16 @@ public final class RowWriter implements AutoCloseable {
         };
     }
 
-    /** Opens the table's writer (describing the table) ahead of the first row. */
+    /** Describes the table (for the rows' schema check) ahead of the first row. */
     public void open(String table) {
         table(table);
     }
 
+    /** Buffers the row; waits while the table's buffer is full. */
     public void write(String table, RowChange change, Delivery delivery) {
         Table target = table(table);
         if (target.lanes.add(change, delivery)) {
-            send(target, delivery);
+            target.add(delivery);
         }
     }
 
@@ -91,7 +117,10 @@ public final class RowWriter implements AutoCloseable {
 
     /** Sends every buffered row now and waits for the answers (not for scheduled retries or held-back rows). */
     public void flush() {
-        tables.values().forEach(t -> t.writer.flush());
+        for (Table table : tables.values()) {
+            table.sendOpenBatch();
+            table.awaitAnswers();
+        }
     }
 
     /**
@@ -100,17 +129,19 @@ public final class RowWriter implements AutoCloseable {
      */
     public void flushSoon() {
         try {
-            sender.execute(() -> tables.values().forEach(RowWriter::flushQuietly));
+            sender.execute(this::sendOpenBatches);
         } catch (RejectedExecutionException closing) {
-            // The writer is closing and flushes on close.
+            // The writer is closing.
         }
     }
 
-    private static void flushQuietly(Table table) {
-        try {
-            table.writer.flush();
-        } catch (RuntimeException e) {
-            log.debug("Flushing the writer of table '{}' failed: {}", table.name, e.getMessage());
+    private void sendOpenBatches() {
+        for (Table table : tables.values()) {
+            try {
+                table.sendOpenBatch();
+            } catch (RuntimeException e) {
+                log.debug("Sending the buffered rows of table '{}' failed: {}", table.name, e.getMessage());
+            }
         }
     }
 
@@ -119,27 +150,14 @@ public final class RowWriter implements AutoCloseable {
         return table != null ? table : tables.computeIfAbsent(name, Table::new);
     }
 
-    /** Hands a row to the SDK; the SDK's own checks (column count, sizes) may refuse it at once. */
-    private void send(Table table, Delivery delivery) {
-        try {
-            table.writer.addRowChange(delivery.change());
-        } catch (RuntimeException e) {
-            Delivery refused = table.lanes.settle(delivery.change());
-            if (refused != null) {
-                listener.failed(refused, "Tablestore refused the row: " + e.getMessage(), e);
-                releaseHeldBehind(table, refused);
-            }
-        }
-    }
-
-    /** After a row is settled and reported: the row of its key that it held back goes to the SDK. */
+    /** After a row is settled and reported: the row of its key that it held back goes out next. */
     private void releaseHeldBehind(Table table, Delivery settled) {
         if (settled.heldBehind() != null) {
             release(table, settled.heldBehind());
         }
     }
 
-    /** A row that waited (behind its key, or for its retry) goes to the SDK from the sender thread. */
+    /** A row that waited (behind its key, or for its retry) is buffered again from the sender thread. */
     private void release(Table table, Delivery delivery) {
         released.add(new Release(table, delivery));
         if (releasing.compareAndSet(false, true)) {
@@ -152,18 +170,18 @@ public final class RowWriter implements AutoCloseable {
     }
 
     /**
-     * Hands the rows that waited (behind their key, or for a retry) to the SDK, then flushes their
-     * tables: those rows waited already, so they do not wait for the flush interval as well.
+     * Buffers the rows that waited (behind their key, or for a retry), then sends their tables'
+     * open batches: those rows waited already, so they do not wait for the flush interval as well.
      */
     private void sendReleased() {
         do {
             Set<Table> touched = new HashSet<>();
             Release release;
             while ((release = released.poll()) != null) {
-                send(release.table(), release.delivery());
+                release.table().add(release.delivery());
                 touched.add(release.table());
             }
-            touched.forEach(RowWriter::flushQuietly);
+            touched.forEach(Table::sendOpenBatch);
             releasing.set(false);
         } while (!released.isEmpty() && releasing.compareAndSet(false, true));
     }
@@ -171,19 +189,201 @@ public final class RowWriter implements AutoCloseable {
     private record Release(Table table, Delivery delivery) {
     }
 
-    /** One table's SDK writer and its rows in flight. */
-    private final class Table implements TableStoreCallback<RowChange, ConsumedCapacity> {
+    /** One table: its open batch, its rows in flight, and the limits on both. */
+    private final class Table {
         private final String name;
         private final KeyLanes lanes = new KeyLanes(settings.keepOrder());
-        private final TableStoreWriter writer;
+        private final TableMeta meta;
+        private final Semaphore requestSlots = new Semaphore(settings.concurrency());
+        /** One per row in the open batch or in a request not yet answered. */
+        private final Semaphore rowSlots = new Semaphore(Math.max(settings.bufferSize(), 1));
+        /** Guarded by this table. */
+        private RowBatch open;
 
         Table(String name) {
             this.name = name;
-            this.writer = new DefaultTableStoreWriter(client, name, settings.toWriterConfig(), this, callbacks);
+            this.meta = describe(name);
         }
 
-        @Override
-        public void onCompleted(RowChange change, ConsumedCapacity capacity) {
+        private TableMeta describe(String table) {
+            try {
+                return client.describeTable(new DescribeTableRequest(table), null).get().getTableMeta();
+            } catch (ExecutionException e) {
+                throw new ConnectException("describing table '" + table + "' failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("interrupted while describing table '" + table + "'", e);
+            }
+        }
+
+        /**
+         * Adds a row to the open batch, after the SDK's own checks (primary key against the table,
+         * column count and sizes), which may refuse it at once. Sends the batch once it is full.
+         */
+        void add(Delivery delivery) {
+            RowChange change = delivery.change();
+            try {
+                ParamChecker.checkRowChange(meta, change, limits);
+            } catch (RuntimeException e) {
+                Delivery refused = lanes.settle(change);
+                if (refused != null) {
+                    listener.failed(refused, "Tablestore refused the row: " + e.getMessage(), e);
+                    releaseHeldBehind(this, refused);
+                }
+                return;
+            }
+            if (!rowSlots.tryAcquire()) {
+                awaitRowSlot();
+            }
+            RowBatch full = null;
+            RowBatch alone = null;
+            synchronized (this) {
+                if (delivery.sendsAlone()) {
+                    alone = new RowBatch();
+                    alone.add(change);
+                } else {
+                    if (open != null && !open.fits(change, settings.maxRowsPerBatch(), settings.maxBytesPerBatch())) {
+                        full = open;
+                        open = null;
+                    }
+                    if (open == null) {
+                        open = new RowBatch();
+                    }
+                    open.add(change);
+                    if (open.rows() >= settings.maxRowsPerBatch()) {
+                        alone = open; // full now: sent at once
+                        open = null;
+                    }
+                }
+            }
+            if (full != null) {
+                send(full);
+            }
+            if (alone != null) {
+                send(alone);
+            }
+        }
+
+        /**
+         * Waits until answers free a row of the buffer. While requests are in flight their answers
+         * will; when none is, the open batch holds the whole buffer (a buffer smaller than a request)
+         * and is sent now, partly filled, rather than after the flush interval.
+         */
+        private void awaitRowSlot() {
+            try {
+                do {
+                    if (requestSlots.availablePermits() == settings.concurrency()) {
+                        sendOpenBatch();
+                    }
+                } while (!rowSlots.tryAcquire(BUFFER_CHECK_MS, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("interrupted while waiting for table '" + name + "' to take more rows", e);
+            }
+        }
+
+        void sendOpenBatch() {
+            RowBatch batch;
+            synchronized (this) {
+                batch = open;
+                open = null;
+            }
+            if (batch != null) {
+                send(batch);
+            }
+        }
+
+        /** Waits for a request slot, then hands the batch to a sending thread. */
+        private void send(RowBatch batch) {
+            acquire(requestSlots, 1);
+            try {
+                senders.execute(() -> {
+                    try {
+                        client.batchWriteRow(batch.request(), new Answer(batch));
+                    } catch (RuntimeException e) {
+                        new Answer(batch).onFailed(batch.request(), e);
+                    }
+                });
+            } catch (RejectedExecutionException closing) {
+                // The writer is closing: the rows stay unacknowledged and Kafka delivers them again.
+                requestSlots.release();
+                rowSlots.release(batch.rows());
+            }
+        }
+
+        /** Waits until no request of this table is in flight. */
+        void awaitAnswers() {
+            acquire(requestSlots, settings.concurrency());
+            requestSlots.release(settings.concurrency());
+        }
+
+        private void acquire(Semaphore slots, int permits) {
+            try {
+                slots.acquire(permits);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("interrupted while waiting for table '" + name + "' to take more rows", e);
+            }
+        }
+
+        /** One request's answer: each row acknowledged or failed; then its slots are free again. */
+        private final class Answer implements TableStoreCallback<BatchWriteRowRequest, BatchWriteRowResponse> {
+            private final RowBatch batch;
+
+            Answer(RowBatch batch) {
+                this.batch = batch;
+            }
+
+            @Override
+            public void onCompleted(BatchWriteRowRequest request, BatchWriteRowResponse response) {
+                try {
+                    List<BatchWriteRowResponse.RowResult> succeeded = new ArrayList<>(batch.rows());
+                    List<BatchWriteRowResponse.RowResult> failed = new ArrayList<>();
+                    response.getResult(succeeded, failed);
+                    for (BatchWriteRowResponse.RowResult row : succeeded) {
+                        written(request.getRowChange(name, row.getIndex()));
+                    }
+                    for (BatchWriteRowResponse.RowResult row : failed) {
+                        var error = row.getError();
+                        rowFailed(request.getRowChange(name, row.getIndex()),
+                                new TableStoreException(error.getMessage(), null, error.getCode(), response.getRequestId(), 0));
+                    }
+                } finally {
+                    answered();
+                }
+            }
+
+            /**
+             * The whole request failed. When retrying cannot help and it held more than one row, one
+             * bad row may have failed it: each row is sent again alone, so only bad rows fail.
+             */
+            @Override
+            public void onFailed(BatchWriteRowRequest request, Exception error) {
+                try {
+                    boolean isolate = batch.rows() > 1 && !RetryableErrors.isRetryable(error);
+                    for (RowChange change : batch.changes()) {
+                        if (isolate) {
+                            Delivery delivery = lanes.find(change);
+                            if (delivery != null) {
+                                delivery.sendAlone();
+                                release(Table.this, delivery);
+                            }
+                        } else {
+                            rowFailed(change, error);
+                        }
+                    }
+                } finally {
+                    answered();
+                }
+            }
+
+            private void answered() {
+                rowSlots.release(batch.rows());
+                requestSlots.release();
+            }
+        }
+
+        private void written(RowChange change) {
             Delivery delivery = lanes.settle(change);
             if (delivery != null) {
                 listener.written(delivery);
@@ -191,8 +391,7 @@ public final class RowWriter implements AutoCloseable {
             }
         }
 
-        @Override
-        public void onFailed(RowChange change, Exception error) {
+        private void rowFailed(RowChange change, Exception error) {
             Delivery delivery = lanes.find(change);
             if (delivery == null) {
                 return;
@@ -224,22 +423,30 @@ public final class RowWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the flush interval and the retries, sends what is buffered and waits up to 10 s for
+     * the answers. Rows still unanswered then stay unacknowledged: Kafka delivers them again.
+     */
     @Override
     public void close() {
         sender.shutdownNow();
-        for (Table table : tables.values()) {
-            try {
-                table.writer.close();
-            } catch (RuntimeException e) {
-                log.warn("Closing the writer of table '{}' failed: {}", table.name, e.getMessage());
-            }
-        }
-        tables.clear();
-        callbacks.shutdown();
+        sendOpenBatches();
+        senders.shutdown();
         try {
-            callbacks.awaitTermination(10, TimeUnit.SECONDS);
+            if (!senders.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                log.warn("Rows were still being sent when the writer closed; they are delivered again");
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
+            for (Table table : tables.values()) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!table.requestSlots.tryAcquire(settings.concurrency(), left, TimeUnit.NANOSECONDS)) {
+                    log.warn("Requests to table '{}' were still unanswered when the writer closed; their rows are"
+                            + " delivered again", table.name);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        tables.clear();
     }
 }

@@ -8,11 +8,12 @@ import com.alicloud.openservices.tablestore.model.RowUpdateChange;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The SDK's row changes with a slot for the {@link Delivery} they carry. The SDK's writer hands
- * the very row it was given back to the callbacks (retries included), so a callback finds the
- * row's delivery in the slot, with no map from rows to deliveries: a ConcurrentHashMap keyed by
- * row identity took 7% of the task threads' time in a profile of the benchmark, and its removals
- * on the callback threads contended for its size counter. {@link RowWriter} takes only these rows.
+ * The SDK's row changes with a slot for the {@link Delivery} they carry. A request's answer names
+ * its rows by their place in the request, which holds the very rows it was given (the SDK
+ * client's own retries included), so the answer finds each row's delivery in the slot, with no map
+ * from rows to deliveries: a ConcurrentHashMap keyed by row identity took 7% of the task threads'
+ * time in a profile of the benchmark, and its removals on the callback threads contended for its
+ * size counter. {@link RowWriter} takes only these rows.
  */
 public final class TrackedRows {
 

@@ -7,10 +7,10 @@ import io.sinkline.tablestore.config.PrimaryKeyMode;
 import io.sinkline.tablestore.config.TablestoreSinkConfig;
 
 /**
- * The batching settings of one task's table writers. The SDK writer sends batches in parallel
- * and allows a key twice in a batch in both modes: with {@code insert.order.enable} the row
- * writer's {@link KeyLanes} never give the SDK two rows of one key at a time, which keeps their
- * order across retries too (the SDK's own sequential mode does not).
+ * The batching settings of one task's table writers. Requests go out in parallel, and a batch
+ * may hold a key twice: with {@code insert.order.enable} the row writer's {@link KeyLanes} never
+ * let two rows of one key be in flight at a time, which keeps their order across retries too.
+ * ({@code bucketCount} only feeds {@link #toWriterConfig()}: the row writer has one batch per table.)
  */
 public record WriterSettings(int maxRowsPerBatch, int maxBytesPerBatch, int concurrency, int bufferSize,
                             int flushIntervalMs, int bucketCount, boolean keepOrder) {
@@ -29,7 +29,10 @@ public record WriterSettings(int maxRowsPerBatch, int maxBytesPerBatch, int conc
         return config.insertOrder() && config.primaryKeyMode() != PrimaryKeyMode.KAFKA;
     }
 
-    /** Public so the benchmark's raw SDK ceiling gets exactly the writer configuration the connector uses. */
+    /**
+     * The SDK writer's configuration for these settings: its limits are what the row writer checks
+     * rows against (the SDK's own checker), and the benchmark's raw SDK ceiling writes with it.
+     */
     public WriterConfig toWriterConfig() {
         WriterConfig config = new WriterConfig();
         config.setMaxBatchRowsCount(maxRowsPerBatch);

@@ -19,6 +19,7 @@ import com.alicloud.openservices.tablestore.model.SingleRowQueryCriteria;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
 import io.sinkline.core.errors.RetryPolicy;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 import io.sinkline.core.offsets.OffsetTracker;
 import io.sinkline.emulator.tablestore.TablestoreEmulator;
 import io.sinkline.emulator.tablestore.TablestoreEmulatorOptions;
@@ -32,13 +33,17 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
+ * The row writer against the emulator, everything read back through the SDK. Batching: requests
+ * of at most the configured rows, sent when full, at the flush interval, or when the buffer is
+ * full; a request that fails as a whole for a reason retrying cannot fix is sent again row by row.
  * {@code insert.order.enable}: the rows of one primary key land in record order even when the
  * first one fails and is retried later, while rows of other keys are not held back. The
- * emulator fails chosen rows; everything is read back through the SDK.
+ * emulator fails chosen rows and requests.
  */
-class OrderedRetriesTest {
+class RowWriterTest {
     private static final TopicPartition TP = new TopicPartition("orders", 0);
     private static final Duration WAIT = Duration.ofSeconds(60);
     // Long enough that the writes of the other key are answered well before the retry.
@@ -64,6 +69,60 @@ class OrderedRetriesTest {
         async.shutdown();
         sync.shutdown();
         ots.close();
+    }
+
+    @Test
+    void rowsGoOutInRequestsOfAtMostTheConfiguredRows() {
+        String table = createTable("batched");
+        try (SinkTaskMetrics metrics = SinkTaskMetrics.register("tablestore", "row-writer-test", 0);
+             RowWriter writer = new RowWriter(MeteredClient.wrap(async, metrics),
+                     new WriterSettings(50, 4 * 1024 * 1024, 4, 1024, 60_000, 1, false), RETRY, events, 2, "batch-test")) {
+            writeRows(writer, table, 120);
+            writer.flush();
+            Await.until("120 rows written", WAIT, () -> events.written.size() == 120);
+            assertThat(metrics.getBatchesWritten()).as("50 + 50 + the 20 that flush() sent").isEqualTo(3);
+            assertThat(metrics.getBatchSizeMax()).isEqualTo(50);
+        }
+        assertThat(version(table, 119)).isEqualTo(1);
+    }
+
+    @Test
+    void theFlushIntervalSendsAPartlyFilledRequest() {
+        String table = createTable("interval");
+        try (RowWriter writer = writer(new WriterSettings(200, 4 * 1024 * 1024, 4, 1024, 200, 1, false), "interval-test")) {
+            writeRows(writer, table, 3);
+            Await.until("three rows written without flush()", WAIT, () -> events.written.size() == 3);
+        }
+    }
+
+    @Test
+    @Timeout(120) // a writer that waits for the flush interval instead would block write() for 10 minutes
+    void aFullBufferSendsItsRowsAtOnceInsteadOfWaitingForTheFlushInterval() {
+        String table = createTable("buffer");
+        // Four rows of buffer, 200-row requests, and a flush interval longer than the test's wait.
+        try (RowWriter writer = writer(new WriterSettings(200, 4 * 1024 * 1024, 4, 4, 600_000, 1, false), "buffer-test")) {
+            writeRows(writer, table, 10);
+            Await.until("the eight rows of the two full buffers written", WAIT, () -> events.written.size() == 8);
+            assertThat(writer.inFlight()).as("the last two rows wait for the flush interval or flush()").isEqualTo(2);
+            writer.flush();
+            Await.until("all ten rows written", WAIT, () -> events.written.size() == 10);
+        }
+    }
+
+    @Test
+    void aRequestRefusedAsAWholeIsSentAgainRowByRow() {
+        String table = createTable("isolated");
+        try (RowWriter writer = writer(false)) {
+            writer.open(table);
+            // Not retryable: one bad row can make the service refuse a whole BatchWriteRow.
+            ots.faults().failNextRequests("BatchWriteRow", 1, "OTSParameterInvalid");
+            writeRows(writer, table, 3);
+            writer.flush();
+            Await.until("the three rows written one by one", WAIT, () -> events.written.size() == 3);
+        }
+        assertThat(events.failed).isEmpty();
+        assertThat(events.retried).as("sent again at once, not after a retry delay").isEmpty();
+        assertThat(version(table, 2)).isEqualTo(1);
     }
 
     @Test
@@ -126,10 +185,21 @@ class OrderedRetriesTest {
         assertThat(version(table, 1)).isNotNull();
     }
 
+    /** Rows 0 to {@code rows - 1} of {@code table}, each at version 1, with the same offsets. */
+    private void writeRows(RowWriter writer, String table, int rows) {
+        for (int id = 0; id < rows; id++) {
+            writer.write(table, put(table, id, 1), delivery(id));
+        }
+    }
+
+    /** A writer with these settings, this test's retry policy and its listener. */
+    private RowWriter writer(WriterSettings settings, String name) {
+        return new RowWriter(async, settings, RETRY, events, 2, name);
+    }
+
     private RowWriter writer(boolean ordered) {
         // A long flush interval: rows go out on flush() or, held back ones, when they are released.
-        WriterSettings settings = new WriterSettings(200, 4 * 1024 * 1024, 4, 256, 60_000, 2, ordered);
-        return new RowWriter(async, settings, RETRY, events, 2, "ordered-test");
+        return writer(new WriterSettings(200, 4 * 1024 * 1024, 4, 256, 60_000, 2, ordered), "ordered-test");
     }
 
     private static String createTable(String name) {
