@@ -209,6 +209,10 @@ public final class EndToEndBenchmark {
             throw new IllegalStateException("the connector committed every offset but only " + visible + " of "
                     + records + " rows are in the table: records were lost");
         }
+        String batches = ConnectorBatches.describe(name);
+        if (batches != null) {
+            notes.add(batches);
+        }
         kafka.deleteConnector(name);
 
         notes.addAll(sideWork.notesAfterRun(table, topic, records));
