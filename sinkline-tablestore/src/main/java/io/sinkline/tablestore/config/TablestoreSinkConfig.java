@@ -159,7 +159,8 @@ public final class TablestoreSinkConfig extends AbstractConfig {
         d.define(INSERT_ORDER_ENABLE, Type.BOOLEAN, true, null, Importance.MEDIUM,
                 "Keep the write order of rows with the same primary key, retries included (a key's later rows wait for its row in flight).", WRITE);
         d.define(BUFFER_SIZE, Type.INT, 1024, new PowerOfTwo(), Importance.MEDIUM,
-                "Rows of a table buffered or in requests not yet answered, per task, before put() waits (a power of two).", WRITE);
+                "Rows of a table collected and not yet sent, per task, before put() waits (a power of two); requests in flight are"
+                + " bounded by max.concurrency.", WRITE);
         d.define(MAX_THREAD_COUNT, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
                 "Threads per task that encode and send write requests; 0 means processors + 1.", WRITE);
         d.define(MAX_CONCURRENCY, Type.INT, 10, ConfigDef.Range.atLeast(1), Importance.MEDIUM,

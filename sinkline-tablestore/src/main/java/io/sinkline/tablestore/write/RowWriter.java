@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * Writes row changes of one task to any number of data tables: per table, rows collect into one
  * BatchWriteRow request ({@link RowBatch}) that is sent when it is full, when the flush interval
  * passes, or when asked; at most {@code max.concurrency} requests per table are in flight and at
- * most {@code buffer.size} rows per table are buffered or in flight, beyond which {@link #write}
- * waits. Each row is acknowledged or failed individually from its request's answer. A failed row
+ * most {@code buffer.size} rows per table are collected and not yet sent, beyond which
+ * {@link #write} waits. Each row is acknowledged or failed individually from its request's answer. A failed row
  * that retrying may fix is re-sent after the retry policy's delay; the others go to the listener.
  *
  * <p>The connector batches itself instead of using the SDK's {@code DefaultTableStoreWriter}, which
@@ -54,8 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class RowWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RowWriter.class);
     private static final long CLOSE_WAIT_MS = 10_000;
-    /** How often a put() waiting for buffer space checks whether any request is in flight to free it. */
-    private static final long BUFFER_CHECK_MS = 5;
 
     private final AsyncClientInterface client;
     private final WriterSettings settings;
@@ -195,7 +193,7 @@ public final class RowWriter implements AutoCloseable {
         private final KeyLanes lanes = new KeyLanes(settings.keepOrder());
         private final TableMeta meta;
         private final Semaphore requestSlots = new Semaphore(settings.concurrency());
-        /** One per row in the open batch or in a request not yet answered. */
+        /** One per row collected and not yet handed to a sending thread (the open batch, a batch waiting for a slot). */
         private final Semaphore rowSlots = new Semaphore(Math.max(settings.bufferSize(), 1));
         /** Guarded by this table. */
         private RowBatch open;
@@ -265,21 +263,13 @@ public final class RowWriter implements AutoCloseable {
         }
 
         /**
-         * Waits until answers free a row of the buffer. While requests are in flight their answers
-         * will; when none is, the open batch holds the whole buffer (a buffer smaller than a request)
-         * and is sent now, partly filled, rather than after the flush interval.
+         * The buffer is full: the open batch holds it (a buffer smaller than a request), or batches
+         * waiting for a request slot do. The open batch goes out now, partly filled, rather than
+         * after the flush interval; then this waits until sent batches free the buffer.
          */
         private void awaitRowSlot() {
-            try {
-                do {
-                    if (requestSlots.availablePermits() == settings.concurrency()) {
-                        sendOpenBatch();
-                    }
-                } while (!rowSlots.tryAcquire(BUFFER_CHECK_MS, TimeUnit.MILLISECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectException("interrupted while waiting for table '" + name + "' to take more rows", e);
-            }
+            sendOpenBatch();
+            acquire(rowSlots, 1);
         }
 
         void sendOpenBatch() {
@@ -293,9 +283,10 @@ public final class RowWriter implements AutoCloseable {
             }
         }
 
-        /** Waits for a request slot, then hands the batch to a sending thread. */
+        /** Waits for a request slot, then hands the batch to a sending thread; its rows leave the buffer. */
         private void send(RowBatch batch) {
             acquire(requestSlots, 1);
+            rowSlots.release(batch.rows());
             try {
                 senders.execute(() -> {
                     try {
@@ -307,7 +298,6 @@ public final class RowWriter implements AutoCloseable {
             } catch (RejectedExecutionException closing) {
                 // The writer is closing: the rows stay unacknowledged and Kafka delivers them again.
                 requestSlots.release();
-                rowSlots.release(batch.rows());
             }
         }
 
@@ -326,7 +316,7 @@ public final class RowWriter implements AutoCloseable {
             }
         }
 
-        /** One request's answer: each row acknowledged or failed; then its slots are free again. */
+        /** One request's answer: each row acknowledged or failed; then its request slot is free again. */
         private final class Answer implements TableStoreCallback<BatchWriteRowRequest, BatchWriteRowResponse> {
             private final RowBatch batch;
 
@@ -378,7 +368,6 @@ public final class RowWriter implements AutoCloseable {
             }
 
             private void answered() {
-                rowSlots.release(batch.rows());
                 requestSlots.release();
             }
         }
