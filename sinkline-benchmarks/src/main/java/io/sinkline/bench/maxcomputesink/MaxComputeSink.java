@@ -24,9 +24,12 @@ final class MaxComputeSink implements SinkUnderTest {
     private final Odps odps;
     private final TableTunnel tunnel;
     private final MaxComputeTables tables;
+    private final String valueConverter;
 
-    MaxComputeSink(EmulatorAddress mc, TunnelSettings settings, int tasks) {
+    /** {@code valueConverter}: the connector's {@code value.converter} class. */
+    MaxComputeSink(EmulatorAddress mc, TunnelSettings settings, int tasks, String valueConverter) {
         this.mc = mc;
+        this.valueConverter = valueConverter;
         this.settings = settings;
         this.uploadThreads = settings.poolSize() * tasks;
         this.odps = new Odps(new AliyunAccount(mc.get("accessKeyId"), mc.get("accessKeySecret")));
@@ -74,6 +77,7 @@ final class MaxComputeSink implements SinkUnderTest {
         Map<String, String> config = new HashMap<>(settings.connectorKeys());
         config.put("connector.class", MaxComputeSinkConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));
+        config.put("value.converter", valueConverter);
         config.put("topics", topic.name());
         config.put("endpoint", mc.get("endpoint"));
         config.put("tunnel_endpoint", mc.get("tunnelEndpoint"));

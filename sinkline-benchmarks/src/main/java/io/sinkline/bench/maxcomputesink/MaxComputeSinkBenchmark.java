@@ -25,7 +25,9 @@ public final class MaxComputeSinkBenchmark {
                         // 10M, not 2M: the connector's start (task start, the consumer group's first
                         // rebalance, the first flush and commit) takes 3 to 4 s whatever the run's length,
                         // 40% of a 2M run and about 12% of a 10M one.
-                        10_000_000));
+                        10_000_000,
+                        // FLATTEN reads flat JSON text without a parser; JSON bytes go through Jackson.
+                        "string"));
         if (!options.parse(args)) {
             return;
         }
@@ -39,7 +41,8 @@ public final class MaxComputeSinkBenchmark {
 
             @Override
             public MaxComputeSink connect(EmulatorAddress emulator, BenchOptions options) {
-                return new MaxComputeSink(emulator, TunnelSettings.from(options), options.integer("tasks"));
+                return new MaxComputeSink(emulator, TunnelSettings.from(options), options.integer("tasks"),
+                        EndToEndBenchmark.valueConverter(options));
             }
         });
     }

@@ -29,7 +29,11 @@ public final class EndToEndBenchmark {
     }
 
     /** Declares the options every sink benchmark has; each benchmark adds its own batching options. */
-    public static BenchOptions commonOptions(String command, int defaultRecords) {
+    /**
+     * {@code defaultConverter}: {@code --value-converter}'s default, the setting each connector reads
+     * its JSON values fastest with (Tablestore scans bytes; MaxCompute's FLATTEN fast path reads text).
+     */
+    public static BenchOptions commonOptions(String command, int defaultRecords, String defaultConverter) {
         return SinkBenchmarkProcesses.declare(new BenchOptions(command)
                 .declare("records", defaultRecords, "records produced and written by each path, per round")
                 .declare("rounds", 1, "rounds of ceiling + connector, each on a fresh topic and tables; medians at the end")
@@ -39,7 +43,19 @@ public final class EndToEndBenchmark {
                 .declare("tasks", 2, "the connector's tasks.max")
                 .declare("workers", 2, "Connect workers (in this JVM)")
                 .declare("poll-ms", 200, "how often the connector's committed offsets are read while it runs")
+                .declare("value-converter", defaultConverter, "the connector's value.converter: bytes (ByteArrayConverter: the"
+                        + " connector parses the JSON bytes itself) or string (StringConverter: Connect decodes them first)")
                 .declare("timeout-s", 600, "give up on the connector after this many seconds"));
+    }
+
+    /** The {@code value.converter} class that {@code --value-converter} names. */
+    public static String valueConverter(BenchOptions options) {
+        String name = options.string("value-converter");
+        return switch (name) {
+            case "bytes" -> "org.apache.kafka.connect.converters.ByteArrayConverter";
+            case "string" -> "org.apache.kafka.connect.storage.StringConverter";
+            default -> throw new IllegalArgumentException("--value-converter must be bytes or string, not " + name);
+        };
     }
 
     private final BenchOptions options;

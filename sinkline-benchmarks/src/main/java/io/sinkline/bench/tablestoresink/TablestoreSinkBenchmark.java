@@ -24,9 +24,7 @@ public final class TablestoreSinkBenchmark {
                 EndToEndBenchmark.commonOptions(TablestoreSinkBenchmark.class.getSimpleName(),
                         // 1M, not 200k: the connector's fixed costs (task start, group join, the commit
                         // interval before its clock stops) were a third of a 200k run.
-                        1_000_000))
-                .declare("value-converter", "bytes", "the connector's value.converter: bytes (ByteArrayConverter: the"
-                        + " connector parses the JSON bytes itself) or string (the workers' StringConverter)");
+                        1_000_000, "bytes"));
         if (!options.parse(args)) {
             return;
         }
@@ -40,16 +38,8 @@ public final class TablestoreSinkBenchmark {
             @Override
             public TablestoreSink connect(EmulatorAddress emulator, BenchOptions options) {
                 return new TablestoreSink(emulator, WriterSettings.from(options), options.integer("tasks"),
-                        valueConverter(options.string("value-converter")));
+                        EndToEndBenchmark.valueConverter(options));
             }
         });
-    }
-
-    private static String valueConverter(String name) {
-        return switch (name) {
-            case "bytes" -> "org.apache.kafka.connect.converters.ByteArrayConverter";
-            case "string" -> "org.apache.kafka.connect.storage.StringConverter";
-            default -> throw new IllegalArgumentException("--value-converter must be bytes or string, not " + name);
-        };
     }
 }
