@@ -22,7 +22,6 @@ import io.sinkline.tablestore.schema.TableSchemas;
 import io.sinkline.tablestore.timeseries.TimeseriesSink;
 import io.sinkline.tablestore.write.Delivery;
 import io.sinkline.tablestore.write.DeliveryListener;
-import io.sinkline.tablestore.write.MeteredClient;
 import io.sinkline.tablestore.write.RowWriter;
 import io.sinkline.tablestore.write.WriterSettings;
 import java.time.Duration;
@@ -85,8 +84,8 @@ public class TablestoreSinkTask extends SinkTask {
         if (config.tablestoreMode() == TablestoreMode.TIMESERIES) {
             timeseries = new TimeseriesSink(config, client, new Listener(), connectorName + "-" + taskId);
         } else {
-            writer = new RowWriter(MeteredClient.wrap(client, metrics), WriterSettings.from(config), config.retryPolicy(),
-                    new Listener(), config.callbackThreads(), "tablestore-" + connectorName + "-" + taskId);
+            writer = new RowWriter(client, metrics, WriterSettings.from(config), config.retryPolicy(),
+                    new Listener(), config.senderThreads(), "tablestore-" + connectorName + "-" + taskId);
             routes = new DataTableRoutes(config, new TableSchemas(client.asSyncClient(), config.autoCreate()));
             idleCommit = new IdleCommit(context, writer::inFlight, writer::flushSoon);
         }

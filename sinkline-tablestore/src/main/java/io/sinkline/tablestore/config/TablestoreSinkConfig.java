@@ -283,7 +283,7 @@ public final class TablestoreSinkConfig extends AbstractConfig {
         return messages == null ? getInt(BUFFER_SIZE) : Math.max(getInt(BUFFER_SIZE), nextPowerOfTwo(messages));
     }
 
-    public int callbackThreads() {
+    public int senderThreads() {
         int threads = getInt(MAX_THREAD_COUNT);
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors() + 1;
     }

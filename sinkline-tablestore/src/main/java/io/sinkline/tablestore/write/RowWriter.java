@@ -11,6 +11,7 @@ import com.alicloud.openservices.tablestore.model.RowChange;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.writer.WriterConfig;
 import io.sinkline.core.errors.RetryPolicy;
+import io.sinkline.core.metrics.SinkTaskMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,6 +58,7 @@ public final class RowWriter implements AutoCloseable {
     private static final long CLOSE_WAIT_MS = 10_000;
 
     private final AsyncClientInterface client;
+    private final SinkTaskMetrics metrics;
     private final WriterSettings settings;
     private final WriterConfig limits;
     private final RetryPolicy retryPolicy;
@@ -70,9 +72,11 @@ public final class RowWriter implements AutoCloseable {
     private final ConcurrentLinkedQueue<Release> released = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean releasing = new AtomicBoolean();
 
-    public RowWriter(AsyncClientInterface client, WriterSettings settings, RetryPolicy retryPolicy,
+    /** {@code metrics}: each request counts as a batch (rows, latency) and is in flight until answered. */
+    public RowWriter(AsyncClientInterface client, SinkTaskMetrics metrics, WriterSettings settings, RetryPolicy retryPolicy,
                      DeliveryListener listener, int senderThreads, String threadPrefix) {
         this.client = client;
+        this.metrics = metrics;
         this.settings = settings;
         this.limits = settings.toWriterConfig();
         this.retryPolicy = retryPolicy;
@@ -290,10 +294,12 @@ public final class RowWriter implements AutoCloseable {
             rowSlots.release(batch.rows());
             try {
                 senders.execute(() -> {
+                    Answer answer = new Answer(batch);
+                    metrics.inFlightRequests(1);
                     try {
-                        client.batchWriteRow(batch.request(), new Answer(batch));
+                        client.batchWriteRow(batch.request(), answer);
                     } catch (RuntimeException e) {
-                        new Answer(batch).onFailed(batch.request(), e);
+                        answer.onFailed(batch.request(), e);
                     }
                 });
             } catch (RejectedExecutionException closing) {
@@ -320,6 +326,7 @@ public final class RowWriter implements AutoCloseable {
         /** One request's answer: each row acknowledged or failed; then its request slot is free again. */
         private final class Answer implements TableStoreCallback<BatchWriteRowRequest, BatchWriteRowResponse> {
             private final RowBatch batch;
+            private final long sentNanos = System.nanoTime();
 
             Answer(RowBatch batch) {
                 this.batch = batch;
@@ -327,6 +334,7 @@ public final class RowWriter implements AutoCloseable {
 
             @Override
             public void onCompleted(BatchWriteRowRequest request, BatchWriteRowResponse response) {
+                metrics.batchWritten(batch.rows(), System.nanoTime() - sentNanos);
                 try {
                     List<BatchWriteRowResponse.RowResult> succeeded = new ArrayList<>(batch.rows());
                     List<BatchWriteRowResponse.RowResult> failed = new ArrayList<>();
@@ -352,7 +360,7 @@ public final class RowWriter implements AutoCloseable {
             public void onFailed(BatchWriteRowRequest request, Exception error) {
                 try {
                     boolean isolate = batch.rows() > 1 && !RetryableErrors.isRetryable(error);
-                    for (RowChange change : batch.changes()) {
+                    for (RowChange change : request.getRowChange().get(name)) {
                         if (isolate) {
                             Delivery delivery = lanes.find(change);
                             if (delivery != null) {
@@ -369,6 +377,7 @@ public final class RowWriter implements AutoCloseable {
             }
 
             private void answered() {
+                metrics.inFlightRequests(-1);
                 requestSlots.release();
             }
         }

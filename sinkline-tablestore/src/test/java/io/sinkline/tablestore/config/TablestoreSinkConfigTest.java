@@ -66,7 +66,7 @@ class TablestoreSinkConfigTest {
         assertThat(config.tableNames().tableFor("test")).isEqualTo("test_kafka");
         assertThat(config.tableNames().tableFor("other")).isEqualTo("kafka_other");
         assertThat(config.flushIntervalMs()).isEqualTo(10000);
-        assertThat(config.callbackThreads()).isEqualTo(3);
+        assertThat(config.senderThreads()).isEqualTo(3);
         assertThat(config.primaryKeyMode()).isEqualTo(PrimaryKeyMode.KAFKA);
         TableMapping mapping = config.tableMapping("test_kafka");
         assertThat(mapping.columns()).extracting(ColumnSpec::name).containsExactly("A", "B");

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,12 +57,18 @@ class RowWriterTest {
 
     private final OffsetTracker tracker = new OffsetTracker();
     private final Events events = new Events();
+    private final SinkTaskMetrics metrics = SinkTaskMetrics.register("tablestore", "row-writer-test", 0);
 
     @BeforeAll
     static void start() {
         ots = TablestoreEmulator.start(TablestoreEmulatorOptions.builder().port(0).build());
         sync = new SyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
         async = new AsyncClient(ots.endpoint(), ots.accessKeyId(), ots.accessKeySecret(), ots.instanceName());
+    }
+
+    @AfterEach
+    void closeMetrics() {
+        metrics.close();
     }
 
     @AfterAll
@@ -74,14 +81,13 @@ class RowWriterTest {
     @Test
     void rowsGoOutInRequestsOfAtMostTheConfiguredRows() {
         String table = createTable("batched");
-        try (SinkTaskMetrics metrics = SinkTaskMetrics.register("tablestore", "row-writer-test", 0);
-             RowWriter writer = new RowWriter(MeteredClient.wrap(async, metrics),
-                     new WriterSettings(50, 4 * 1024 * 1024, 4, 1024, 60_000, 1, false), RETRY, events, 2, "batch-test")) {
+        try (RowWriter writer = writer(new WriterSettings(50, 4 * 1024 * 1024, 4, 1024, 60_000, 1, false), "batch-test")) {
             writeRows(writer, table, 120);
             writer.flush();
             Await.until("120 rows written", WAIT, () -> events.written.size() == 120);
             assertThat(metrics.getBatchesWritten()).as("50 + 50 + the 20 that flush() sent").isEqualTo(3);
             assertThat(metrics.getBatchSizeMax()).isEqualTo(50);
+            assertThat(metrics.getInFlightRequests()).isZero();
         }
         assertThat(version(table, 119)).isEqualTo(1);
     }
@@ -192,9 +198,9 @@ class RowWriterTest {
         }
     }
 
-    /** A writer with these settings, this test's retry policy and its listener. */
+    /** A writer with these settings, this test's metrics, retry policy and listener. */
     private RowWriter writer(WriterSettings settings, String name) {
-        return new RowWriter(async, settings, RETRY, events, 2, name);
+        return new RowWriter(async, metrics, settings, RETRY, events, 2, name);
     }
 
     private RowWriter writer(boolean ordered) {
