@@ -42,7 +42,6 @@ import io.sinkline.maxcompute.partition.PartitionValueResolver;
 import io.sinkline.maxcompute.tunnel.BatchTunnelWriter;
 import io.sinkline.maxcompute.tunnel.BlockBuffer;
 import io.sinkline.maxcompute.tunnel.BlockFormat;
-import io.sinkline.maxcompute.tunnel.BufferedRowRecord;
 import io.sinkline.maxcompute.tunnel.PartitionCreator;
 import io.sinkline.maxcompute.tunnel.StreamingTunnelWriter;
 import io.sinkline.maxcompute.tunnel.TableWriter;
@@ -96,7 +95,7 @@ public final class MaxComputeSinkTask extends SinkTask {
             writer = new StreamingTunnelWriter(target, partitions, config.recordBatchSize(), pool, retries, metrics);
         } else {
             BlockFormat blockFormat = new BlockFormat(tableSchema.getColumns(), target.compression(), config.recordBatchSize());
-            blocks = new BlockBuffer(blockFormat, new BufferedRowRecord(layout.columns()));
+            blocks = new BlockBuffer(blockFormat);
             batchWriter = new BatchTunnelWriter(target, blockFormat, partitions, config.recordBatchSize(), pool, retries, metrics);
             writer = batchWriter;
         }

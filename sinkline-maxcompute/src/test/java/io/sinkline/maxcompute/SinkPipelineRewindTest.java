@@ -40,7 +40,6 @@ import io.sinkline.maxcompute.format.Tables;
 import io.sinkline.maxcompute.tunnel.BlockBuffer;
 import io.sinkline.maxcompute.tunnel.BlockFormat;
 import io.sinkline.maxcompute.tunnel.BlockWriter;
-import io.sinkline.maxcompute.tunnel.BufferedRowRecord;
 import io.sinkline.maxcompute.tunnel.EncodedBlock;
 import io.sinkline.maxcompute.tunnel.RefusedBlock;
 
@@ -94,7 +93,7 @@ class SinkPipelineRewindTest {
     private SinkPipeline pipeline() {
         BlockFormat format = new BlockFormat(Tables.flatten().getColumns(),
                 new CompressOption(CompressOption.CompressAlgorithm.ODPS_ZLIB, 1, 0), 3);
-        BlockBuffer blocks = new BlockBuffer(format, new BufferedRowRecord(layout.columns()));
+        BlockBuffer blocks = new BlockBuffer(format);
         return new SinkPipeline(flatten, record -> "pt-" + record.kafkaPartition(), rowWriter, blocks, blockWriter,
                 rewinds::add, new ErrorHandler(ErrorTolerance.ALL, reporter), metrics, new OffsetTracker(), 1 << 20,
                 60_000, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));

@@ -22,7 +22,6 @@ import io.sinkline.core.offsets.PendingRecord;
 public final class BlockBuffer {
 
     private final BlockFormat format;
-    private final BufferedRowRecord view;
     private Map<String, Map<TopicPartition, EncodedBlock>> open = new LinkedHashMap<>();
     private Map<String, List<EncodedBlock>> sealed = new LinkedHashMap<>();
     private final BufferLevel level = new BufferLevel();
@@ -31,9 +30,8 @@ public final class BlockBuffer {
     private TopicPartition lastKafkaPartition;
     private EncodedBlock lastBlock;
 
-    public BlockBuffer(BlockFormat format, BufferedRowRecord view) {
+    public BlockBuffer(BlockFormat format) {
         this.format = format;
-        this.view = view;
     }
 
     /**
@@ -53,7 +51,7 @@ public final class BlockBuffer {
             lastBlock = block;
         }
         long before = block.bytes();
-        boolean encoded = block.append(view.show(values), pending);
+        boolean encoded = block.append(values, pending);
         level.added(1, block.bytes() - before, nowMillis);
         if (block.rows() >= format.rowsPerBlock()) {
             open.get(tablePartition).remove(kafkaPartition);

@@ -7,17 +7,14 @@ import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 
 import com.aliyun.odps.TableSchema;
-import com.aliyun.odps.data.Record;
-import com.aliyun.odps.tunnel.io.Checksum;
 import com.aliyun.odps.tunnel.io.CompressOption;
-import com.aliyun.odps.tunnel.io.ProtobufRecordPack;
 
 import io.sinkline.core.offsets.PendingRecord;
 
 /**
  * Rows of ONE Kafka partition bound for one table partition, encoded as they arrive into a batch
- * Tunnel block (the SDK's {@link ProtobufRecordPack}, compressed as it will be sent), with the
- * handles that acknowledge their records.
+ * Tunnel block ({@link EncodedRecordPack}, compressed as it will be sent), with the handles that
+ * acknowledge their records.
  *
  * <p>A row held this way costs its encoded bytes and one handle, instead of a graph of value
  * objects plus the {@code SinkRecord}, which the garbage collector copied at every young
@@ -28,18 +25,18 @@ import io.sinkline.core.offsets.PendingRecord;
 public final class EncodedBlock {
 
     private final TopicPartition kafkaPartition;
-    private final ProtobufRecordPack pack;
+    private final EncodedRecordPack pack;
     private final boolean dateTransform;
     private PendingRecord[] pending = new PendingRecord[64];
     private int rows;
-    /** Why the pack is unusable: the SDK failed midway through a row, leaving a partial record in it. */
+    /** Why the block is not sent: a row failed to encode (its record is read again with the others). */
     private String broken;
 
     EncodedBlock(TopicPartition kafkaPartition, TableSchema schema, CompressOption compression, boolean dateTransform)
             throws IOException {
         this.kafkaPartition = kafkaPartition;
         this.dateTransform = dateTransform;
-        this.pack = new ProtobufRecordPack(schema, new Checksum(), compression);
+        this.pack = new EncodedRecordPack(schema, compression);
         this.pack.setTransform(dateTransform);
     }
 
@@ -49,7 +46,7 @@ public final class EncodedBlock {
      *
      * @return false if the block is broken (now or before) and must not be sent
      */
-    boolean append(Record row, PendingRecord handle) {
+    boolean append(Object[] row, PendingRecord handle) {
         if (rows == pending.length) {
             pending = Arrays.copyOf(pending, rows * 2);
         }
@@ -79,7 +76,7 @@ public final class EncodedBlock {
         return pack.getTotalBytes() + 48L * rows;
     }
 
-    ProtobufRecordPack pack() {
+    EncodedRecordPack pack() {
         return pack;
     }
 
@@ -109,10 +106,6 @@ public final class EncodedBlock {
 
     /** Frees the compressor of a block that will not be sent. */
     void discard() {
-        try {
-            pack.complete();
-        } catch (IOException | RuntimeException ignored) {
-            // nothing to keep: the block is dropped
-        }
+        pack.discard();
     }
 }

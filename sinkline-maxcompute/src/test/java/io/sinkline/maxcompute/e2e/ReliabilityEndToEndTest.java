@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,20 +88,28 @@ class ReliabilityEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void aKilledWorkerLosesNoRecord() {
+    void aKilledWorkerLosesNoRecord() throws Exception {
         int records = 200_000;
         String name = "crash";
         createTable(name);
         kafka.createTopic(name, 6);
         stack.awaitLeaders(name, 6);
         produce(name, 6, 0, 6); // one record per partition first: the bulk then meets settled leaders
-        produce(name, 6, 6, records);
         ForkedConnectWorker doomed = kafka.startForkedWorker();
         Map<String, String> config = mc.connectorConfig(name, name);
         config.put("tasks.max", "4");
         config.put("record_batch_size", "2000");
         config.put("buffer_size_kb", "2048");
         kafka.deployConnector(name, config);
+        // The records arrive while the connector runs, about 20k per second (as from a live source): the
+        // connector cannot get ahead of them, so the kill lands mid-run however fast it writes (with all
+        // records produced up front it once wrote them all between two reads of the count).
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
+            for (int from = 6; from < records; from += 2_000) {
+                produce(name, 6, from, Math.min(records, from + 2_000));
+                sleep(100);
+            }
+        });
 
         String doomedId = doomed.restUrl().getHost() + ":" + doomed.restUrl().getPort();
         Await.until("a task of " + name + " runs on the forked worker " + doomedId, TIMEOUT, () -> kafka.connectorStatus(name)
@@ -110,6 +120,7 @@ class ReliabilityEndToEndTest extends EndToEndTest {
         assertThat(atKill).as("rows when the worker was killed").isLessThan(records);
         LOG.warn("Killed worker {} with {} of {} rows written", doomedId, atKill, records);
         ForkedConnectWorker replacement = kafka.startForkedWorker();
+        producing.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
         assertThat(awaitAllRecords(name, records)).isEqualTo(records);
         long total = mc.count(name);
@@ -117,5 +128,14 @@ class ReliabilityEndToEndTest extends EndToEndTest {
         assertThat(total).isGreaterThanOrEqualTo(records);
         replacement.close();
         kafka.deleteConnector(name);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while producing", e);
+        }
     }
 }

@@ -23,8 +23,7 @@ class BlockBufferTest {
 
     private final List<Column> columns = Tables.flatten().getColumns();
     private final BlockBuffer buffer = new BlockBuffer(
-            new BlockFormat(columns, new CompressOption(CompressOption.CompressAlgorithm.ODPS_ZLIB, 1, 0), 2),
-            new BufferedRowRecord(columns.toArray(new Column[0])));
+            new BlockFormat(columns, new CompressOption(CompressOption.CompressAlgorithm.ODPS_ZLIB, 1, 0), 2));
     private final OffsetTracker tracker = new OffsetTracker();
 
     private boolean add(String tablePartition, TopicPartition kafkaPartition, long offset, Object id) {
@@ -71,9 +70,9 @@ class BlockBufferTest {
     }
 
     @Test
-    void aRowTheSdkCannotEncodeBreaksItsBlockWhichKeepsTheHandlesOfItsRows() {
+    void aRowThatCannotBeEncodedBreaksItsBlockWhichKeepsTheHandlesOfItsRows() {
         assertThat(add("pt-a", P0, 0, 1L)).isTrue();
-        assertThat(add("pt-a", P0, 1, "not a BIGINT")).as("the SDK fails midway through the row").isFalse();
+        assertThat(add("pt-a", P0, 1, "not a BIGINT")).as("the row cannot be encoded").isFalse();
 
         EncodedBlock block = buffer.drain().get("pt-a").get(0);
         assertThat(block.broken()).hasValueSatisfying(reason -> assertThat(reason).contains("encoding a row failed"));
