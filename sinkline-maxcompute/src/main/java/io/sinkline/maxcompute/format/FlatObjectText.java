@@ -1,7 +1,6 @@
 package io.sinkline.maxcompute.format;
 
 import com.aliyun.odps.OdpsType;
-import com.aliyun.odps.data.ArrayRecord;
 import com.fasterxml.jackson.core.io.NumberInput;
 
 /**
@@ -31,12 +30,13 @@ final class FlatObjectText {
     }
 
     /**
-     * Sets the object's values into {@code row}.
+     * Puts the object's values into the row {@code row} has started (each value is of its
+     * column's Java type, so it needs none of the SDK's conversions).
      *
      * @return false when the text is not of the shape this reads (the row is then partly filled:
      *     the caller starts it again)
      */
-    boolean read(String json, ArrayRecord row) {
+    boolean read(String json, RowBuilder row) {
         int i = skipWhitespace(json, 0);
         if (charAt(json, i) != '{') {
             return false;
@@ -92,7 +92,7 @@ final class FlatObjectText {
     }
 
     /** Sets the value at {@code i} into the column; returns the index after it, or -1 to leave the record to Jackson. */
-    private int readValue(String json, int i, int column, ArrayRecord row) {
+    private int readValue(String json, int i, int column, RowBuilder row) {
         OdpsType type = layout.columns()[column].getTypeInfo().getOdpsType();
         char first = charAt(json, i);
         if (first == '"') {
@@ -100,29 +100,29 @@ final class FlatObjectText {
             if (end < 0 || type != OdpsType.STRING) {
                 return -1;
             }
-            row.set(column, json.substring(i + 1, end));
+            row.putString(column, json.substring(i + 1, end));
             return end + 1;
         }
         if (first == '-' || (first >= '0' && first <= '9')) {
             return readNumber(json, i, column, type, row);
         }
         if (json.startsWith("null", i) && endsToken(json, i + 4)) {
-            row.set(column, null);
+            row.putNull(column);
             return i + 4;
         }
         if (type == OdpsType.BOOLEAN && json.startsWith("true", i) && endsToken(json, i + 4)) {
-            row.set(column, Boolean.TRUE);
+            row.putBoolean(column, true);
             return i + 4;
         }
         if (type == OdpsType.BOOLEAN && json.startsWith("false", i) && endsToken(json, i + 5)) {
-            row.set(column, Boolean.FALSE);
+            row.putBoolean(column, false);
             return i + 5;
         }
         return -1;
     }
 
     /** A JSON number: {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}. */
-    private static int readNumber(String json, int start, int column, OdpsType type, ArrayRecord row) {
+    private static int readNumber(String json, int start, int column, OdpsType type, RowBuilder row) {
         int i = start;
         boolean negative = charAt(json, i) == '-';
         if (negative) {
@@ -172,7 +172,11 @@ final class FlatObjectText {
                 value = value * 10 + (json.charAt(d) - '0');
             }
             value = negative ? -value : value;
-            row.set(column, type == OdpsType.BIGINT ? (Object) value : (Object) (double) value);
+            if (type == OdpsType.BIGINT) {
+                row.putBigint(column, value);
+            } else {
+                row.putDouble(column, value);
+            }
             return i;
         }
         if (type != OdpsType.DOUBLE) {
@@ -180,7 +184,7 @@ final class FlatObjectText {
         }
         // The parser Jackson uses with USE_FAST_DOUBLE_PARSER (FastDoubleParser): the same double for the same
         // text, several times faster than Double.parseDouble.
-        row.set(column, NumberInput.parseDouble(json.substring(start, i), true));
+        row.putDouble(column, NumberInput.parseDouble(json.substring(start, i), true));
         return i;
     }
 

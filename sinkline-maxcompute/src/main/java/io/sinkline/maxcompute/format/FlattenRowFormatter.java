@@ -64,7 +64,7 @@ final class FlattenRowFormatter implements RowFormatter {
         }
         ArrayRecord row = rows.start(record);
         if (part instanceof String text) {
-            if (flatText.read(text, row)) {
+            if (flatText.read(text, rows)) {
                 return rows.finish();
             }
             row = rows.start(record); // not of the simple shape: Jackson reads it from the start

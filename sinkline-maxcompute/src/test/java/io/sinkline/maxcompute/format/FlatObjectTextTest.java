@@ -1,6 +1,7 @@
 package io.sinkline.maxcompute.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.JsonValue;
 import com.aliyun.odps.type.TypeInfoFactory;
 
@@ -94,19 +94,33 @@ class FlatObjectTextTest {
     @ParameterizedTest
     @MethodSource("commonShape")
     void theCommonShapeIsReadWithoutJacksonAndGivesJacksonsRow(String json) {
-        ArrayRecord row = new ArrayRecord(layout.columns());
-
-        assertThat(new FlatObjectText(layout, new FieldOrder()).read(json, row)).as("read by the fast path: %s", json).isTrue();
+        assertThat(new FlatObjectText(layout, new FieldOrder()).read(json, startedRow(json))).as("read by the fast path: %s", json).isTrue();
         assertSameOutcome(json);
     }
 
     @ParameterizedTest
     @MethodSource("otherShapes")
     void otherShapesAreLeftToJackson(String json) {
-        ArrayRecord row = new ArrayRecord(layout.columns());
-
-        assertThat(new FlatObjectText(layout, new FieldOrder()).read(json, row)).as("left to Jackson: %s", json).isFalse();
+        assertThat(new FlatObjectText(layout, new FieldOrder()).read(json, startedRow(json))).as("left to Jackson: %s", json).isFalse();
         assertSameOutcome(json);
+    }
+
+    /**
+     * The fast path puts strings into the row without the SDK's checks up to a length far below the
+     * SDK's limit; longer ones get its check, so a string over the limit fails as on the Jackson path.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {RowBuilder.LONGEST_UNCHECKED_STRING, RowBuilder.LONGEST_UNCHECKED_STRING + 1, 8 * 1024 * 1024 + 1})
+    void longStringsGetTheSdksSizeCheck(int length) {
+        String json = "{\"id\":1,\"name\":\"" + "x".repeat(length) + "\"}";
+
+        String what = "a string of " + length + " chars"; // the JSON itself would flood a failure's report
+        assertSameOutcome(json, what);
+        if (length > 8 * 1024 * 1024) {
+            assertThatThrownBy(() -> newFormatter().format(record(json))).as(what).hasMessageContaining("more than 8388608 bytes");
+        } else {
+            assertThat(Arrays.asList(newFormatter().format(record(json))).contains("x".repeat(length))).as(what).isTrue();
+        }
     }
 
     @ParameterizedTest
@@ -126,6 +140,10 @@ class FlatObjectTextTest {
     }
 
     private void assertSameOutcome(String json) {
+        assertSameOutcome(json, json);
+    }
+
+    private void assertSameOutcome(String json, String what) {
         Object[] fast = null;
         Throwable fastError = null;
         try {
@@ -141,12 +159,18 @@ class FlatObjectTextTest {
             jacksonError = e;
         }
         if (jacksonError == null) {
-            assertThat(fastError).as("error for %s", json).isNull();
-            assertThat(comparable(fast)).as(json).isEqualTo(comparable(jackson));
+            assertThat(fastError).as("error for %s", what).isNull();
+            assertThat(comparable(fast)).as(what).isEqualTo(comparable(jackson));
         } else {
-            assertThat(fastError).as("error for %s", json).isNotNull();
+            assertThat(fastError).as("error for %s", what).isNotNull();
             assertThat(fastError).hasMessage(jacksonError.getMessage()).hasSameClassAs(jacksonError);
         }
+    }
+
+    private RowBuilder startedRow(String json) {
+        RowBuilder rows = new RowBuilder(layout);
+        rows.start(record(json));
+        return rows;
     }
 
     /** The SDK's JsonValue has no equals: compared by its JSON text. */

@@ -62,6 +62,27 @@ class RowFormattersTest {
         assertThat(row.getString("value")).isEqualTo(mode.writesValue() ? "abc" : null);
     }
 
+    /** The fixed columns are put without the SDK's set: their values must be the Java types the SDK would store. */
+    @ParameterizedTest
+    @EnumSource(value = RecordFormat.class, names = {"TEXT", "FLATTEN"})
+    void thePartitionColumnMayBeAnIntAndTheFixedColumnsHoldTheSdksTypes(RecordFormat format) {
+        TableSchema schema = Tables.partitioned("topic", TypeInfoFactory.STRING, "partition", TypeInfoFactory.INT,
+                "offset", TypeInfoFactory.BIGINT, "value", TypeInfoFactory.STRING);
+        TableLayout layout = TableLayout.of("t", schema, format, RecordMode.VALUE);
+
+        Object[] row = RowFormatters.create(format, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"))
+                .format(record(null, "{\"value\":\"v\"}", 9));
+
+        ArrayRecord viaSdk = new ArrayRecord(layout.columns());
+        viaSdk.setString("topic", "topic_x");
+        viaSdk.set("partition", 3);
+        viaSdk.setBigint("offset", 9L);
+        for (String fixed : new String[] {"topic", "partition", "offset"}) {
+            int index = schema.getColumnIndex(fixed);
+            assertThat(row[index]).as(fixed).isEqualTo(viaSdk.get(index)).hasSameClassAs(viaSdk.get(index));
+        }
+    }
+
     @Test
     void textReadsBytesAsUtf8AndStructuredValuesAsJson() {
         Rows text = formatter(Tables.text(), RecordFormat.TEXT, RecordMode.DEFAULT);
