@@ -27,6 +27,7 @@ class FaultsTest extends EmulatorTest {
     @BeforeAll
     void createTables() throws Exception {
         sql(odps, "CREATE TABLE f (id BIGINT)");
+        sql(odps, "CREATE TABLE streamed (id BIGINT)");
     }
 
     @AfterEach
@@ -42,11 +43,32 @@ class FaultsTest extends EmulatorTest {
                     assertThat(e.getStatus()).isEqualTo(400);
                     assertThat(e.getErrorCode()).isEqualTo("ODPS-0420061");
                 });
+        assertThat(mc.faults().injected(FaultTarget.INSTANCES)).as("faults injected, counted").isPositive();
+        assertThat(mc.faults().injected(FaultTarget.TUNNEL_UPLOAD_CREATE)).isZero();
         TableTunnel tunnel = EmulatorClients.tunnel(mc, odps);
         mc.faults().clear();
+        assertThat(mc.faults().injected(FaultTarget.INSTANCES)).as("counts cleared with the faults").isZero();
         mc.faults().errorRate(FaultTarget.TUNNEL_UPLOAD_CREATE, 1.0, 403, "NoPermission");
         assertThatThrownBy(() -> tunnel.createUploadSession(mc.project(), "f"))
                 .isInstanceOfSatisfying(TunnelException.class, e -> assertThat(e.getErrorCode()).isEqualTo("NoPermission"));
+        assertThat(mc.faults().injected(FaultTarget.TUNNEL_UPLOAD_CREATE)).isEqualTo(1);
+    }
+
+    @Test
+    void streamWritesCanFail() throws Exception {
+        TableTunnel.StreamUploadSession session = EmulatorClients.tunnel(mc, odps).buildStreamUploadSession(mc.project(), "streamed").build();
+        mc.faults().errorRate(FaultTarget.TUNNEL_STREAM_WRITE, 1.0, 400, "InvalidRequest"); // a 4xx: the SDK does not retry it
+        TableTunnel.StreamRecordPack pack = session.newRecordPack();
+        Record row = session.newRecord();
+        row.setBigint("id", 3L);
+        pack.append(row);
+        assertThatThrownBy(pack::flush).hasMessageContaining("InvalidRequest");
+        assertThat(mc.faults().injected(FaultTarget.TUNNEL_STREAM_WRITE)).isEqualTo(1);
+        mc.faults().clear();
+        mc.faults().failNext(FaultTarget.TUNNEL_STREAM_WRITE, 1, 400, "InvalidRequest");
+        assertThatThrownBy(pack::flush).as("the next write fails").hasMessageContaining("InvalidRequest");
+        pack.flush(); // and the one after lands
+        assertThat(sql(odps, "select count(*) from streamed").get(0).getString(0)).isEqualTo("1");
     }
 
     @Test
@@ -106,6 +128,8 @@ class FaultsTest extends EmulatorTest {
                 .contains("TUNNEL_UPLOAD_CREATE", "403", "NoPermission");
         assertThatThrownBy(() -> EmulatorClients.tunnel(mc, odps).createUploadSession(mc.project(), "f"))
                 .isInstanceOfSatisfying(TunnelException.class, e -> assertThat(e.getStatus()).isEqualTo(403));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(admin)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("injected target=TUNNEL_UPLOAD_CREATE count=1");
         http.send(HttpRequest.newBuilder(URI.create(admin + "/clear")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(EmulatorClients.tunnel(mc, odps).createUploadSession(mc.project(), "f").getId()).isNotBlank();

@@ -11,7 +11,8 @@ import io.sinkline.emulator.maxcompute.http.ServiceResponse;
  * <pre>
  * GET  /_sinkline/faults                                                  list active faults
  * POST /_sinkline/faults/request-error?target=&amp;rate=&amp;status=&amp;code=
- * POST /_sinkline/faults/commit-error?count=[&amp;status=&amp;code=]
+ * POST /_sinkline/faults/next-error?target=&amp;count=[&amp;status=&amp;code=]      the next count requests fail
+ * POST /_sinkline/faults/commit-error?count=[&amp;status=&amp;code=]              the same for TUNNEL_UPLOAD_COMMIT
  * POST /_sinkline/faults/latency?ms=
  * POST /_sinkline/faults/drop?target=&amp;rate=
  * POST /_sinkline/faults/clear
@@ -44,6 +45,8 @@ public final class FaultAdmin {
             switch (op) {
                 case "/request-error" -> faults.errorRate(target(r), rate(r), Integer.parseInt(required(r, "status")),
                         required(r, "code"));
+                case "/next-error" -> faults.failNext(target(r), Integer.parseInt(required(r, "count")),
+                        Integer.parseInt(r.param("status").orElse("500")), r.param("code").orElse("InternalServerError"));
                 case "/commit-error" -> faults.failCommits(Integer.parseInt(required(r, "count")),
                         Integer.parseInt(r.param("status").orElse("500")), r.param("code").orElse("InternalServerError"));
                 case "/latency" -> faults.latencyMillis(Long.parseLong(required(r, "ms")));

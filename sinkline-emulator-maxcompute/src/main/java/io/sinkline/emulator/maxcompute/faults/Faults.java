@@ -1,24 +1,31 @@
 package io.sinkline.emulator.maxcompute.faults;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fault injection for one emulator instance: error rates per endpoint with a chosen status and code,
- * a number of failing batch commits, added latency and dropped connections. Thread-safe.
+ * a number of next requests that fail (per endpoint; batch commits for short), added latency and
+ * dropped connections. Thread-safe.
  */
 public final class Faults {
 
     private record ErrorRule(double rate, int status, String code) {
     }
 
+    /** The next {@code remaining} requests fail with {@code rule}'s status and code. */
+    private record Countdown(int remaining, ErrorRule rule) {
+    }
+
     private final Map<FaultTarget, ErrorRule> errors = new EnumMap<>(FaultTarget.class);
     private final Map<FaultTarget, Double> drops = new EnumMap<>(FaultTarget.class);
-    private final AtomicInteger failingCommits = new AtomicInteger();
-    private volatile ErrorRule commitError = new ErrorRule(1, 500, "InternalServerError");
+    private final Map<FaultTarget, Countdown> failingNext = new EnumMap<>(FaultTarget.class);
+    /** Faults injected so far per target, so a test can tell that its faults really happened. */
+    private final Map<FaultTarget, AtomicLong> injected = new EnumMap<>(FaultTarget.class);
     private volatile long latencyMillis;
     private final Random random;
 
@@ -29,9 +36,7 @@ public final class Faults {
     /** Fails {@code rate} (0..1) of the requests to {@code target} with {@code status} and error {@code code}. */
     public synchronized Faults errorRate(FaultTarget target, double rate, int status, String code) {
         checkRate(rate);
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("status must be 4xx or 5xx, got " + status);
-        }
+        checkStatus(status);
         errors.put(target, new ErrorRule(rate, status, code));
         return this;
     }
@@ -50,8 +55,19 @@ public final class Faults {
 
     /** The next {@code count} batch-upload commits fail with this status and code; their data stays invisible. */
     public Faults failCommits(int count, int status, String code) {
-        commitError = new ErrorRule(1, status, code);
-        failingCommits.set(count);
+        return failNext(FaultTarget.TUNNEL_UPLOAD_COMMIT, count, status, code);
+    }
+
+    /**
+     * The next {@code count} requests to {@code target} fail with this status and code (after any
+     * error rate's own draw): a fault that surely happens, where a rate over a short run may not.
+     */
+    public synchronized Faults failNext(FaultTarget target, int count, int status, String code) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
+        checkStatus(status);
+        failingNext.put(target, new Countdown(count, new ErrorRule(1, status, code)));
         return this;
     }
 
@@ -67,8 +83,15 @@ public final class Faults {
     public synchronized void clear() {
         errors.clear();
         drops.clear();
-        failingCommits.set(0);
+        failingNext.clear();
         latencyMillis = 0;
+        injected.clear();
+    }
+
+    /** How many requests to {@code target} got an injected fault (error or dropped connection) since the last {@link #clear()}. */
+    public synchronized long injected(FaultTarget target) {
+        AtomicLong count = injected.get(target);
+        return count == null ? 0 : count.get();
     }
 
     /** One line per active fault, for the admin endpoint. */
@@ -77,13 +100,16 @@ public final class Faults {
         errors.forEach((t, r) -> lines.add("request-error target=" + t + " rate=" + r.rate() + " status=" + r.status()
                 + " code=" + r.code()));
         drops.forEach((t, r) -> lines.add("drop target=" + t + " rate=" + r));
-        if (failingCommits.get() > 0) {
-            lines.add("commit-error count=" + failingCommits.get() + " status=" + commitError.status() + " code="
-                    + commitError.code());
-        }
+        failingNext.forEach((t, c) -> {
+            if (c.remaining() > 0) {
+                lines.add("next-error target=" + t + " count=" + c.remaining() + " status=" + c.rule().status() + " code="
+                        + c.rule().code());
+            }
+        });
         if (latencyMillis > 0) {
             lines.add("latency ms=" + latencyMillis);
         }
+        injected.forEach((t, n) -> lines.add("injected target=" + t + " count=" + n.get()));
         return lines;
     }
 
@@ -93,6 +119,12 @@ public final class Faults {
 
     /** Decides the fate of one request to {@code target}. */
     public synchronized Optional<InjectedFault> next(FaultTarget target) {
+        Optional<InjectedFault> fault = decide(target);
+        fault.ifPresent(f -> injected.computeIfAbsent(target, t -> new AtomicLong()).incrementAndGet());
+        return fault;
+    }
+
+    private Optional<InjectedFault> decide(FaultTarget target) {
         Double drop = drops.getOrDefault(target, drops.get(FaultTarget.ANY));
         if (drop != null && random.nextDouble() < drop) {
             return Optional.of(new InjectedFault.Drop());
@@ -101,11 +133,19 @@ public final class Faults {
         if (rule != null && random.nextDouble() < rule.rate()) {
             return Optional.of(new InjectedFault.Error(rule.status(), rule.code(), "Injected fault: " + rule.code()));
         }
-        if (target == FaultTarget.TUNNEL_UPLOAD_COMMIT && failingCommits.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            ErrorRule e = commitError;
-            return Optional.of(new InjectedFault.Error(e.status(), e.code(), "Injected commit failure"));
+        Countdown next = failingNext.get(target);
+        if (next != null && next.remaining() > 0) {
+            failingNext.put(target, new Countdown(next.remaining() - 1, next.rule()));
+            return Optional.of(new InjectedFault.Error(next.rule().status(), next.rule().code(),
+                    "Injected failure of " + target.name().toLowerCase(Locale.ROOT)));
         }
         return Optional.empty();
+    }
+
+    private static void checkStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 4xx or 5xx, got " + status);
+        }
     }
 
     private static void checkRate(double rate) {
