@@ -4,8 +4,8 @@ import com.aliyun.odps.OdpsType;
 import com.fasterxml.jackson.core.io.NumberInput;
 
 /**
- * FLATTEN's fast path: a JSON object given as text (StringConverter's value) read straight into
- * the row, for the common shape only: keys and string values without escapes, numbers, booleans
+ * FLATTEN's fast path: a JSON object given as text (StringConverter's value, or bytes decoded as
+ * UTF-8) read straight into the row, for the common shape only: keys and string values without escapes, numbers, booleans
  * and nulls, each going to a column of the matching type (STRING, BIGINT, DOUBLE, BOOLEAN).
  * Anything else (an escape, a nested value, a key with no column, a value that needs converting,
  * an integer of more than 18 digits, text that is not strictly such an object) returns false, and
@@ -188,14 +188,17 @@ final class FlatObjectText {
         return i;
     }
 
-    /** The index of the closing quote of a string starting at {@code i}, or -1 if it has an escape or a control character. */
+    /**
+     * The index of the closing quote of a string starting at {@code i}, or -1 if it has an escape, a
+     * control character or U+FFFD (what decoding leaves of bytes that are not UTF-8: Jackson reports those).
+     */
     private static int stringEnd(String json, int i) {
         for (int n = json.length(); i < n; i++) {
             char c = json.charAt(i);
             if (c == '"') {
                 return i;
             }
-            if (c == '\\' || c < 0x20) {
+            if (c == '\\' || c < 0x20 || c == '\uFFFD') {
                 return -1;
             }
         }

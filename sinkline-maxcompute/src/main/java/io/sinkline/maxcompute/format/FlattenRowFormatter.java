@@ -1,6 +1,7 @@
 package io.sinkline.maxcompute.format;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -28,8 +29,8 @@ import io.sinkline.maxcompute.config.RecordMode;
  * column is an error (seed 003's abnormal-data example: {@code extendinfos}); a column with no key
  * is NULL.
  *
- * <p>JSON text of the common flat shape, as StringConverter delivers it, is read without a parser
- * ({@link FlatObjectText}). Any other JSON text (a String or bytes) is read
+ * <p>JSON text of the common flat shape, as StringConverter delivers it or as UTF-8 bytes from
+ * ByteArrayConverter, is read without a parser ({@link FlatObjectText}). Any other JSON text is read
  * with a streaming parser straight into the row: building a JSON tree per record was the largest
  * cost of the task thread. Values of the common column types take a direct path; any other value
  * becomes a tree of that one value and is converted exactly as the tree path converts it.
@@ -48,11 +49,16 @@ final class FlattenRowFormatter implements RowFormatter {
     private final PayloadDecoder decoder = new PayloadDecoder(PayloadFormat.JSON);
 
     FlattenRowFormatter(TableLayout layout, RecordMode mode, ColumnValueConverter converter) {
+        this(layout, mode, converter, true);
+    }
+
+    /** {@code readsFlatText} false: every JSON text goes to Jackson (tests hold the fast path to that). */
+    FlattenRowFormatter(TableLayout layout, RecordMode mode, ColumnValueConverter converter, boolean readsFlatText) {
         this.layout = layout;
         this.mode = mode;
         this.converter = converter;
         this.rows = new RowBuilder(layout);
-        this.flatText = new FlatObjectText(layout, order);
+        this.flatText = readsFlatText ? new FlatObjectText(layout, order) : null;
     }
 
     @Override
@@ -63,7 +69,11 @@ final class FlattenRowFormatter implements RowFormatter {
             throw new RecordFormatException("the record " + what + " is null; format FLATTEN needs a JSON object");
         }
         ArrayRecord row = rows.start(record);
-        if (part instanceof String text) {
+        String text = flatText == null ? null
+                : part instanceof String s ? s
+                : part instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) // bytes not UTF-8 leave U+FFFD: Jackson's then
+                : null;
+        if (text != null) {
             if (flatText.read(text, rows)) {
                 return rows.finish();
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,8 +23,8 @@ import io.sinkline.maxcompute.config.RecordFormat;
 import io.sinkline.maxcompute.config.RecordMode;
 
 /**
- * FLATTEN's fast path for JSON text gives exactly the rows (or the errors) of the Jackson path:
- * the same JSON given as bytes always goes through Jackson, so the two formats are compared.
+ * FLATTEN's fast path for JSON text, given as a String or as bytes, gives exactly the rows (or the
+ * errors) of the Jackson path: each JSON is formatted both ways and the outcomes compared.
  */
 class FlatObjectTextTest {
 
@@ -123,6 +124,21 @@ class FlatObjectTextTest {
         }
     }
 
+    /** Bytes that are not UTF-8 decode to U+FFFD, which sends the record to Jackson, which reports them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"C328", "FF", "ED A0 80", "C0 AF", "EF BF BD"})
+    void bytesThatAreNotUtf8OrHoldUFffdGetJacksonsOutcome(String hex) {
+        byte[] prefix = "{\"id\":1,\"name\":\"a".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = HexFormat.of().parseHex(hex.replace(" ", ""));
+        byte[] suffix = "b\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] json = new byte[prefix.length + bad.length + suffix.length];
+        System.arraycopy(prefix, 0, json, 0, prefix.length);
+        System.arraycopy(bad, 0, json, prefix.length, bad.length);
+        System.arraycopy(suffix, 0, json, prefix.length + bad.length, suffix.length);
+
+        assertSameOutcome(record(json), record(json), "bytes " + hex + " in a string");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2})
     void keysInAnotherOrderThanTheLastRecordsStillFindTheirColumns(int first) {
@@ -144,17 +160,24 @@ class FlatObjectTextTest {
     }
 
     private void assertSameOutcome(String json, String what) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        assertSameOutcome(record(json), record(bytes), what + " (as a String)");
+        assertSameOutcome(record(bytes), record(bytes), what + " (as bytes)");
+    }
+
+    /** {@code fastPath} through the connector's formatter and {@code jacksonPath} through one that never takes the fast path. */
+    private void assertSameOutcome(SinkRecord fastPath, SinkRecord jacksonPath, String what) {
         Object[] fast = null;
         Throwable fastError = null;
         try {
-            fast = newFormatter().format(record(json));
+            fast = newFormatter().format(fastPath);
         } catch (RuntimeException e) {
             fastError = e;
         }
         Object[] jackson = null;
         Throwable jacksonError = null;
         try {
-            jackson = viaJackson().format(record(json.getBytes(StandardCharsets.UTF_8)));
+            jackson = viaJackson().format(jacksonPath);
         } catch (RuntimeException e) {
             jacksonError = e;
         }
@@ -163,7 +186,7 @@ class FlatObjectTextTest {
             assertThat(comparable(fast)).as(what).isEqualTo(comparable(jackson));
         } else {
             assertThat(fastError).as("error for %s", what).isNotNull();
-            assertThat(fastError).hasMessage(jacksonError.getMessage()).hasSameClassAs(jacksonError);
+            assertThat(fastError).as(what).hasMessage(jacksonError.getMessage()).hasSameClassAs(jacksonError);
         }
     }
 
@@ -182,9 +205,8 @@ class FlatObjectTextTest {
         return RowFormatters.create(RecordFormat.FLATTEN, RecordMode.VALUE, layout, ',', "\\N", ZoneId.of("UTC"));
     }
 
-    /** Bytes are never read by the fast path. */
     private RowFormatter viaJackson() {
-        return newFormatter();
+        return new FlattenRowFormatter(layout, RecordMode.VALUE, new ColumnValueConverter(ZoneId.of("UTC")), false);
     }
 
     private static SinkRecord record(Object value) {
