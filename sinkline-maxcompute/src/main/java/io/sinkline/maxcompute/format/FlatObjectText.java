@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.io.NumberInput;
 
 /**
  * FLATTEN's fast path: a JSON object given as text (StringConverter's value, or bytes decoded as
- * UTF-8) read straight into the row, for the common shape only: keys and string values without escapes, numbers, booleans
- * and nulls, each going to a column of the matching type (STRING, BIGINT, DOUBLE, BOOLEAN).
+ * UTF-8) read straight into the row, for the common shape only: keys and string values without
+ * escapes, numbers, booleans and nulls, each going to a column of the matching type (STRING,
+ * BIGINT, DOUBLE, BOOLEAN).
  * Anything else (an escape, a nested value, a key with no column, a value that needs converting,
  * an integer of more than 18 digits, text that is not strictly such an object) returns false, and
  * the caller reads the record with Jackson, which decides what it means and reports any error.

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fault injection for one emulator instance: error rates per endpoint with a chosen status and code,
@@ -25,7 +24,7 @@ public final class Faults {
     private final Map<FaultTarget, Double> drops = new EnumMap<>(FaultTarget.class);
     private final Map<FaultTarget, Countdown> failingNext = new EnumMap<>(FaultTarget.class);
     /** Faults injected so far per target, so a test can tell that its faults really happened. */
-    private final Map<FaultTarget, AtomicLong> injected = new EnumMap<>(FaultTarget.class);
+    private final Map<FaultTarget, Long> injected = new EnumMap<>(FaultTarget.class);
     private volatile long latencyMillis;
     private final Random random;
 
@@ -90,8 +89,7 @@ public final class Faults {
 
     /** How many requests to {@code target} got an injected fault (error or dropped connection) since the last {@link #clear()}. */
     public synchronized long injected(FaultTarget target) {
-        AtomicLong count = injected.get(target);
-        return count == null ? 0 : count.get();
+        return injected.getOrDefault(target, 0L);
     }
 
     /** One line per active fault, for the admin endpoint. */
@@ -109,7 +107,7 @@ public final class Faults {
         if (latencyMillis > 0) {
             lines.add("latency ms=" + latencyMillis);
         }
-        injected.forEach((t, n) -> lines.add("injected target=" + t + " count=" + n.get()));
+        injected.forEach((t, n) -> lines.add("injected target=" + t + " count=" + n));
         return lines;
     }
 
@@ -120,7 +118,7 @@ public final class Faults {
     /** Decides the fate of one request to {@code target}. */
     public synchronized Optional<InjectedFault> next(FaultTarget target) {
         Optional<InjectedFault> fault = decide(target);
-        fault.ifPresent(f -> injected.computeIfAbsent(target, t -> new AtomicLong()).incrementAndGet());
+        fault.ifPresent(f -> injected.merge(target, 1L, Long::sum));
         return fault;
     }
 
