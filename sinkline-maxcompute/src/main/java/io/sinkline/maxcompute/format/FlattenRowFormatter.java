@@ -69,10 +69,7 @@ final class FlattenRowFormatter implements RowFormatter {
             throw new RecordFormatException("the record " + what + " is null; format FLATTEN needs a JSON object");
         }
         ArrayRecord row = rows.start(record);
-        String text = flatText == null ? null
-                : part instanceof String s ? s
-                : part instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) // bytes not UTF-8 leave U+FFFD: Jackson's then
-                : null;
+        String text = flatTextOf(part);
         if (text != null) {
             if (flatText.read(text, rows)) {
                 return rows.finish();
@@ -84,6 +81,20 @@ final class FlattenRowFormatter implements RowFormatter {
             setFromTree(decoder.decode(part, what), what, row);
         }
         return rows.finish();
+    }
+
+    /**
+     * The JSON text for the no-parser path, or null: a String as it is, bytes decoded as UTF-8 (bytes
+     * that are not UTF-8 decode to U+FFFD, which that path leaves to Jackson, which reports them).
+     */
+    private String flatTextOf(Object part) {
+        if (flatText == null) {
+            return null;
+        }
+        if (part instanceof String s) {
+            return s;
+        }
+        return part instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : null;
     }
 
     /** @return false when the text is not a JSON object: the tree path then says what it is instead */

@@ -16,8 +16,8 @@ public final class Faults {
     private record ErrorRule(double rate, int status, String code) {
     }
 
-    /** The next {@code remaining} requests fail with {@code rule}'s status and code. */
-    private record Countdown(int remaining, ErrorRule rule) {
+    /** The next {@code remaining} requests fail with this status and code. */
+    private record Countdown(int remaining, int status, String code) {
     }
 
     private final Map<FaultTarget, ErrorRule> errors = new EnumMap<>(FaultTarget.class);
@@ -66,7 +66,7 @@ public final class Faults {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
         checkStatus(status);
-        failingNext.put(target, new Countdown(count, new ErrorRule(1, status, code)));
+        failingNext.put(target, new Countdown(count, status, code));
         return this;
     }
 
@@ -100,8 +100,7 @@ public final class Faults {
         drops.forEach((t, r) -> lines.add("drop target=" + t + " rate=" + r));
         failingNext.forEach((t, c) -> {
             if (c.remaining() > 0) {
-                lines.add("next-error target=" + t + " count=" + c.remaining() + " status=" + c.rule().status() + " code="
-                        + c.rule().code());
+                lines.add("next-error target=" + t + " count=" + c.remaining() + " status=" + c.status() + " code=" + c.code());
             }
         });
         if (latencyMillis > 0) {
@@ -133,8 +132,8 @@ public final class Faults {
         }
         Countdown next = failingNext.get(target);
         if (next != null && next.remaining() > 0) {
-            failingNext.put(target, new Countdown(next.remaining() - 1, next.rule()));
-            return Optional.of(new InjectedFault.Error(next.rule().status(), next.rule().code(),
+            failingNext.put(target, new Countdown(next.remaining() - 1, next.status(), next.code()));
+            return Optional.of(new InjectedFault.Error(next.status(), next.code(),
                     "Injected failure of " + target.name().toLowerCase(Locale.ROOT)));
         }
         return Optional.empty();
